@@ -1,0 +1,100 @@
+using Centurion.Components;
+using Centurion.Data;
+using Centurion.Features.Accounts;
+using Centurion.Features.Units;
+using Centurion.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+
+namespace Centurion;
+
+/// <summary>The composition root: every feature's services and endpoints are wired here, and nowhere else.</summary>
+public static class CenturionApp
+{
+    public const string DefaultUrl = "http://localhost:5080";
+
+    /// <param name="forCommandLine">Logs go to standard error, so a verb's output stays clean for pipes.</param>
+    public static WebApplication Build(string[] args, bool forCommandLine = false)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (forCommandLine)
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        }
+        // Serves assets (and their precompressed variants) from the build output under `dotnet run` in any environment;
+        // a published app has none of this manifest and serves from its own wwwroot.
+        builder.WebHost.UseStaticWebAssets();
+        var services = builder.Services;
+        // Chinese text is written as text, not as numeric character references.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddHttpContextAccessor();
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<Actor>();
+        services.AddScoped<CallerScope>();
+        services.AddCenturionDb();
+        services.AddCenturionAccounts();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<DomainExceptionHandler>();
+        services.AddOpenApi();
+        services.AddRazorComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddHostedService<DatabaseStartup>();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.SetDefaultCulture(Lang.Chinese).AddSupportedCultures(Lang.Supported).AddSupportedUICultures(Lang.Supported);
+            o.ApplyCurrentCultureToResponseHeaders = true;
+        });
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestLocalization();
+        app.MapStaticAssets();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapOpenApi();
+        app.MapAccountEndpoints();
+        app.MapUnitsApi();
+        app.MapRazorComponents<App>();
+        return app;
+    }
+
+    /// <summary>Brings the database to the current schema and loads the reference data: units, lines, roles.</summary>
+    public static async Task PrepareDatabaseAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await Database.MigrateAsync(services, ct);
+        using var scope = services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<Actor>().ActAs("system");
+        var db = scope.ServiceProvider.GetRequiredService<CenturionDb>();
+        await Hierarchy.LoadReferenceAsync(db, ct);
+        foreach (var role in Roles.All)
+            if (!await db.Roles.AnyAsync(r => r.Name == role, ct))
+                db.Roles.Add(new IdentityRole(role) { NormalizedName = role.ToUpperInvariant() });
+        await db.SaveChangesAsync(ct);
+    }
+}
+
+/// <summary>At start, SQLite is migrated in place; PostgreSQL is only checked, since it is migrated by the migrate verb.</summary>
+public sealed class DatabaseStartup(IServiceProvider services, IConfiguration config) : IHostedService
+{
+    public async Task StartAsync(CancellationToken ct)
+    {
+        if (Database.Provider(config) == DatabaseProvider.Sqlite)
+        {
+            await CenturionApp.PrepareDatabaseAsync(services, ct);
+            return;
+        }
+        var pending = await Database.PendingMigrationsAsync(services);
+        if (pending.Count > 0)
+            throw new InvalidOperationException(
+                $"The PostgreSQL database lacks {pending.Count} migration(s) ({string.Join(", ", pending)}). Run: dotnet run --project src/Centurion -- migrate");
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+}

@@ -1,0 +1,159 @@
+using System.Text.Json;
+using Centurion.Features.Accounts;
+using Centurion.Features.Units;
+using Centurion.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Centurion.Data;
+
+/// <summary>
+/// The one database context. Each provider has a subclass so that each keeps its own migrations;
+/// features use this base type. Every save writes audit rows in the same transaction.
+/// </summary>
+public abstract class CenturionDb(DbContextOptions options, Actor actor) : IdentityDbContext<User>(options)
+{
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<UnitLink> UnitLinks => Set<UnitLink>();
+    public DbSet<Line> Lines => Set<Line>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public Actor Actor => actor;
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+
+        b.Entity<Unit>(e =>
+        {
+            e.HasIndex(u => u.Code).IsUnique();
+            e.HasIndex(u => u.ParentId);
+            e.Property(u => u.Code).HasMaxLength(16);
+            e.Property(u => u.Level).HasConversion<string>().HasMaxLength(16);
+            e.Property(u => u.NameZh).HasMaxLength(100);
+            e.Property(u => u.NameEn).HasMaxLength(200);
+            e.HasOne(u => u.Parent).WithMany().OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<UnitLink>(e =>
+        {
+            e.HasKey(l => new { l.AncestorId, l.DescendantId });
+            e.HasIndex(l => new { l.DescendantId, l.AncestorId });
+            e.HasOne<Unit>().WithMany().HasForeignKey(l => l.AncestorId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Unit>().WithMany().HasForeignKey(l => l.DescendantId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<Line>(e =>
+        {
+            e.HasIndex(l => l.Code).IsUnique();
+            e.Property(l => l.Code).HasMaxLength(40);
+        });
+        b.Entity<User>(e =>
+        {
+            e.HasOne(u => u.Unit).WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(u => u.Line).WithMany().HasForeignKey(u => u.LineId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(u => u.Culture).HasMaxLength(10);
+        });
+        b.Entity<ApiKey>(e =>
+        {
+            e.HasIndex(k => k.Hash).IsUnique();
+            e.Property(k => k.Hash).HasMaxLength(64);
+            e.Property(k => k.Prefix).HasMaxLength(16);
+        });
+        b.Entity<AuditEntry>(e =>
+        {
+            e.HasIndex(a => a.AtUtc);
+            e.HasIndex(a => new { a.UnitId, a.AtUtc });
+            e.HasIndex(a => new { a.Actor, a.AtUtc });
+        });
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
+    {
+        var pending = CollectAudit();
+        if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+
+        await using var tx = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        var now = DateTime.UtcNow;
+        AuditEntries.AddRange(pending.Select(p => p.ToRow(now, actor)));
+        await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        if (tx is not null) await tx.CommitAsync(ct);
+        return written;
+    }
+
+    private static readonly HashSet<string> Redacted =
+        [nameof(User.PasswordHash), nameof(User.SecurityStamp), nameof(User.ConcurrencyStamp), nameof(ApiKey.Hash)];
+
+    private List<PendingAudit> CollectAudit()
+    {
+        ChangeTracker.DetectChanges();
+        var pending = new List<PendingAudit>();
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.Entity is AuditEntry)
+            {
+                if (entry.State is EntityState.Modified or EntityState.Deleted)
+                    throw new InvalidOperationException("The audit trail is append-only.");
+                continue;
+            }
+            if (entry.Entity is UnitLink) continue; // derived from Unit.ParentId, whose changes are audited
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                pending.Add(new PendingAudit(entry, entry.State,
+                    Before: entry.State == EntityState.Added ? null : Snapshot(entry, original: true),
+                    After: entry.State == EntityState.Deleted ? null : Snapshot(entry, original: false)));
+        }
+        return pending;
+    }
+
+    private static Dictionary<string, object?> Snapshot(EntityEntry entry, bool original)
+    {
+        var values = new Dictionary<string, object?>();
+        foreach (var p in entry.Properties)
+        {
+            if (Redacted.Contains(p.Metadata.Name) || p.Metadata.IsShadowProperty() && p.Metadata.IsConcurrencyToken) continue;
+            if (entry.State == EntityState.Modified && !p.IsModified && !p.Metadata.IsPrimaryKey()) continue;
+            values[p.Metadata.Name] = original ? p.OriginalValue : p.CurrentValue;
+        }
+        return values;
+    }
+
+    /// <summary>Values are taken before saving; keys are read after, when generated ones are known.</summary>
+    private sealed record PendingAudit(EntityEntry Entry, EntityState State, Dictionary<string, object?>? Before, Dictionary<string, object?>? After)
+    {
+        public AuditEntry ToRow(DateTime now, Actor actor)
+        {
+            var keyProperties = Entry.Metadata.FindPrimaryKey()!.Properties;
+            var key = string.Join(",", keyProperties.Select(p => Entry.Property(p.Name).CurrentValue));
+            var after = After;
+            if (after is not null)
+                foreach (var p in keyProperties) after[p.Name] = Entry.Property(p.Name).CurrentValue;
+            return new AuditEntry
+            {
+                AtUtc = now,
+                Actor = actor.Name,
+                UserId = actor.UserId,
+                Entity = Entry.Metadata.ClrType.Name,
+                EntityKey = key,
+                Action = State.ToString(),
+                UnitId = Entry.Entity switch
+                {
+                    Unit u => u.Id,
+                    IUnitOwned o => o.UnitId,
+                    User u => u.UnitId,
+                    _ => null,
+                },
+                Before = Before is null ? null : JsonSerializer.Serialize(Before),
+                After = after is null ? null : JsonSerializer.Serialize(after),
+            };
+        }
+    }
+}
+
+public sealed class SqliteCenturionDb(DbContextOptions<SqliteCenturionDb> options, Actor actor) : CenturionDb(options, actor);
+
+public sealed class PostgresCenturionDb(DbContextOptions<PostgresCenturionDb> options, Actor actor) : CenturionDb(options, actor);

@@ -1,0 +1,45 @@
+using Centurion.Features.Units;
+using Microsoft.AspNetCore.Identity;
+
+namespace Centurion.Features.Accounts;
+
+/// <summary>A person or system account. What they may see is their unit's subtree, and only their line when they have one.</summary>
+public sealed class User : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+    public int UnitId { get; set; }
+    public Unit? Unit { get; set; }
+    public int? LineId { get; set; }
+    public Line? Line { get; set; }
+
+    /// <summary>"zh-CN" or "en"; null follows the browser.</summary>
+    public string? Culture { get; set; }
+}
+
+public static class Roles
+{
+    public const string CampaignOffice = "campaign-office";
+    public const string UnitLeader = "unit-leader";
+    public const string Reporter = "reporter";
+    public const string LineCoordinator = "line-coordinator";
+    public const string Supervisor = "supervisor";
+    public const string Viewer = "viewer";
+
+    public static readonly string[] All = [CampaignOffice, UnitLeader, Reporter, LineCoordinator, Supervisor, Viewer];
+}
+
+/// <summary>A key another system sends in X-Api-Key. Only its SHA-256 hash is stored; the key is shown once.</summary>
+public sealed class ApiKey
+{
+    public int Id { get; set; }
+    public required string UserId { get; set; }
+    public User? User { get; set; }
+    public required string Name { get; set; }
+
+    /// <summary>The first characters of the key, to tell keys apart in lists.</summary>
+    public required string Prefix { get; set; }
+
+    public required string Hash { get; set; }
+    public DateTime CreatedUtc { get; set; }
+    public DateTime? RevokedUtc { get; set; }
+}

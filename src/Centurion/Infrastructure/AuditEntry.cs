@@ -1,0 +1,25 @@
+namespace Centurion.Infrastructure;
+
+/// <summary>One change to domain data. Append-only: the context refuses to update or delete these rows.</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTime AtUtc { get; set; }
+    public required string Actor { get; set; }
+    public string? UserId { get; set; }
+    public required string Entity { get; set; }
+    public required string EntityKey { get; set; }
+    public required string Action { get; set; }
+
+    /// <summary>The unit the changed data belongs to, so the audit can be read by unit subtree.</summary>
+    public int? UnitId { get; set; }
+
+    public string? Before { get; set; }
+    public string? After { get; set; }
+}
+
+/// <summary>Data that belongs to one unit; scope checks and the audit use it.</summary>
+public interface IUnitOwned
+{
+    int UnitId { get; }
+}

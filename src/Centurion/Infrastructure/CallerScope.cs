@@ -1,0 +1,60 @@
+using System.Security.Claims;
+using Centurion.Data;
+using Centurion.Features.Units;
+
+namespace Centurion.Infrastructure;
+
+/// <summary>
+/// What the caller may see and touch: their unit's subtree, and their line when they have one.
+/// Every query of unit data starts here, so what lies outside is simply not found.
+/// </summary>
+public sealed class CallerScope(IHttpContextAccessor http)
+{
+    public const string UnitClaim = "centurion:unit";
+    public const string LineClaim = "centurion:line";
+
+    private (int UnitId, int? LineId, string[] Roles)? _fixed;
+
+    /// <summary>For command-line verbs and jobs, which act for a given unit rather than a signed-in user.</summary>
+    public void ActFor(int unitId, int? lineId, params string[] roles) => _fixed = (unitId, lineId, roles);
+
+    private ClaimsPrincipal? Principal => http.HttpContext?.User;
+
+    public bool IsSignedIn => _fixed is not null || Principal?.Identity?.IsAuthenticated == true;
+
+    public int UnitId => _fixed?.UnitId
+        ?? (int.TryParse(Principal?.FindFirstValue(UnitClaim), out var id) ? id
+        : throw new DomainException(StatusCodes.Status401Unauthorized, new("请先登录。", "Please sign in.")));
+
+    public int? LineId => _fixed is { } f ? f.LineId
+        : int.TryParse(Principal?.FindFirstValue(LineClaim), out var id) ? id : null;
+
+    public bool IsIn(string role) => _fixed is { } f ? f.Roles.Contains(role) : Principal?.IsInRole(role) == true;
+
+    public bool IsInAny(params string[] roles) => roles.Any(IsIn);
+
+    /// <summary>The units in the caller's subtree.</summary>
+    public IQueryable<Unit> Units(CenturionDb db)
+    {
+        var root = UnitId;
+        return db.Units.Where(u => db.UnitLinks.Any(l => l.AncestorId == root && l.DescendantId == u.Id));
+    }
+
+    /// <summary>Rows of any unit-keyed table that fall in the caller's subtree.</summary>
+    public IQueryable<T> Within<T>(CenturionDb db, IQueryable<T> rows) where T : class, IUnitOwned
+    {
+        var root = UnitId;
+        return rows.Where(r => db.UnitLinks.Any(l => l.AncestorId == root && l.DescendantId == r.UnitId));
+    }
+
+    /// <summary>The unit with this code if the caller may see it; otherwise "not found", whether it exists or not.</summary>
+    public async Task<Unit> FindUnitAsync(CenturionDb db, string code, CancellationToken ct = default) =>
+        await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(Units(db), u => u.Code == code, ct)
+        ?? throw DomainException.NotFound(new($"找不到单位 {code}。", $"Unit {code} was not found."));
+
+    public void Require(params string[] roles)
+    {
+        if (!IsInAny(roles))
+            throw new DomainException(StatusCodes.Status403Forbidden, new("您的角色无权执行此操作。", "Your role does not allow this."));
+    }
+}

@@ -1,0 +1,75 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Centurion.Data;
+using Centurion.Features.Demo;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Centurion.Tests.Support;
+
+/// <summary>The real application on a fresh copy of the demo database, in process.</summary>
+public sealed partial class TestApp : WebApplicationFactory<Program>
+{
+    public DatabaseProvider Provider { get; }
+    public string ConnectionString { get; }
+
+    private TestApp(DatabaseProvider provider, string connectionString) => (Provider, ConnectionString) = (provider, connectionString);
+
+    public static async Task<TestApp> StartAsync(DatabaseProvider provider, bool realServer = false)
+    {
+        var app = new TestApp(provider, await TestDatabases.CreateAsync(provider));
+        if (realServer)
+        {
+            app.UseKestrel(0);
+            app.StartServer();
+        }
+        else _ = app.Server;
+        return app;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Centurion", ConnectionString);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseEnvironment("Testing");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Provider == DatabaseProvider.Postgres) Npgsql.NpgsqlConnection.ClearPool(new Npgsql.NpgsqlConnection(ConnectionString));
+        else File.Delete(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource);
+    }
+
+    public CenturionDb Db() => TestDatabases.Open(Provider, ConnectionString);
+
+    /// <summary>A client that authenticates with the demo user's API key.</summary>
+    public HttpClient ApiAs(string userName)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Add("X-Api-Key", TestDatabases.ApiKeys(Provider)[userName]);
+        return client;
+    }
+
+    /// <summary>Signs in through the login form, as a browser would, and returns the response to the form post.</summary>
+    public async Task<(HttpClient Client, HttpResponseMessage Response)> SignInAsync(string userName, string password = DemoData.Password)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var form = await client.GetStringAsync("/login");
+        var response = await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Token(form),
+            ["_handler"] = "login",
+            ["Input.UserName"] = userName,
+            ["Input.Password"] = password,
+        }));
+        return (client, response);
+    }
+
+    public static string Token(string html) => AntiforgeryField().Match(html).Groups[1].Value;
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+}
