@@ -34,17 +34,20 @@ public sealed class CallerScope(IHttpContextAccessor http)
     public bool IsInAny(params string[] roles) => roles.Any(IsIn);
 
     /// <summary>The units in the caller's subtree.</summary>
-    public IQueryable<Unit> Units(CenturionDb db)
-    {
-        var root = UnitId;
-        return db.Units.Where(u => db.UnitLinks.Any(l => l.AncestorId == root && l.DescendantId == u.Id));
-    }
+    public IQueryable<Unit> Units(CenturionDb db) => Subtree(db, UnitId);
+
+    /// <summary>
+    /// The units below (and including) a root. Driven from the closure rows of the root, so a small subtree reads few
+    /// rows (see bench/Centurion.Bench: an EXISTS filter made SQLite scan every unit).
+    /// </summary>
+    public static IQueryable<Unit> Subtree(CenturionDb db, int rootId) =>
+        db.UnitLinks.Where(l => l.AncestorId == rootId).Join(db.Units, l => l.DescendantId, u => u.Id, (l, u) => u);
 
     /// <summary>Rows of any unit-keyed table that fall in the caller's subtree.</summary>
     public IQueryable<T> Within<T>(CenturionDb db, IQueryable<T> rows) where T : class, IUnitOwned
     {
         var root = UnitId;
-        return rows.Where(r => db.UnitLinks.Any(l => l.AncestorId == root && l.DescendantId == r.UnitId));
+        return db.UnitLinks.Where(l => l.AncestorId == root).Join(rows, l => l.DescendantId, r => r.UnitId, (l, r) => r);
     }
 
     /// <summary>The unit with this code if the caller may see it; otherwise "not found", whether it exists or not.</summary>
