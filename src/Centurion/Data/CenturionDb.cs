@@ -1,5 +1,8 @@
 using System.Text.Json;
 using Centurion.Features.Accounts;
+using Centurion.Features.Campaigns;
+using Centurion.Features.Records;
+using Centurion.Features.Reporting;
 using Centurion.Features.Units;
 using Centurion.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -20,6 +23,18 @@ public abstract class CenturionDb(DbContextOptions options, Actor actor) : Ident
     public DbSet<Line> Lines => Set<Line>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<CampaignPhase> CampaignPhases => Set<CampaignPhase>();
+    public DbSet<CampaignTask> CampaignTasks => Set<CampaignTask>();
+    public DbSet<LeaderLink> LeaderLinks => Set<LeaderLink>();
+    public DbSet<CampaignUnit> CampaignUnits => Set<CampaignUnit>();
+    public DbSet<CampaignIndicator> CampaignIndicators => Set<CampaignIndicator>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<Report> Reports => Set<Report>();
+    public DbSet<ReportRevision> ReportRevisions => Set<ReportRevision>();
+    public DbSet<ReportValue> ReportValues => Set<ReportValue>();
+    public DbSet<CaseRecord> CaseRecords => Set<CaseRecord>();
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
 
     public Actor Actor => actor;
 
@@ -60,6 +75,82 @@ public abstract class CenturionDb(DbContextOptions options, Actor actor) : Ident
             e.HasIndex(k => k.Hash).IsUnique();
             e.Property(k => k.Hash).HasMaxLength(64);
             e.Property(k => k.Prefix).HasMaxLength(16);
+        });
+        b.Entity<Indicator>(e =>
+        {
+            e.HasIndex(i => i.Code).IsUnique();
+            e.Property(i => i.Code).HasMaxLength(40);
+            e.Property(i => i.AtMostCode).HasMaxLength(40);
+            e.Property(i => i.Measure).HasConversion<string>().HasMaxLength(20);
+            e.Property(i => i.Source).HasConversion<string>().HasMaxLength(20);
+            e.Property(i => i.Rule).HasConversion<string>().HasMaxLength(40);
+            e.Property(i => i.Good).HasConversion<string>().HasMaxLength(10);
+            e.HasOne(i => i.OwnerLine).WithMany().HasForeignKey(i => i.OwnerLineId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<Campaign>(e =>
+        {
+            e.HasIndex(c => c.Code).IsUnique();
+            e.Property(c => c.Code).HasMaxLength(40);
+            e.Property(c => c.Cadence).HasConversion<string>().HasMaxLength(10);
+            e.Property(c => c.ReportingLevel).HasConversion<string>().HasMaxLength(16);
+            e.HasOne(c => c.RootUnit).WithMany().HasForeignKey(c => c.RootUnitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(c => c.Phases).WithOne().HasForeignKey(p => p.CampaignId);
+            e.HasMany(c => c.Tasks).WithOne().HasForeignKey(t => t.CampaignId);
+            e.HasMany(c => c.LeaderLinks).WithOne().HasForeignKey(l => l.CampaignId);
+            e.HasMany(c => c.Units).WithOne().HasForeignKey(u => u.CampaignId);
+            e.HasMany(c => c.Indicators).WithOne().HasForeignKey(i => i.CampaignId);
+        });
+        b.Entity<CampaignTask>(e =>
+        {
+            e.Property(t => t.State).HasConversion<string>().HasMaxLength(12);
+            e.HasOne(t => t.OwnerLine).WithMany().HasForeignKey(t => t.OwnerLineId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<LeaderLink>().HasOne(l => l.Unit).WithMany().HasForeignKey(l => l.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.Entity<CampaignUnit>(e =>
+        {
+            e.HasKey(u => new { u.CampaignId, u.UnitId });
+            e.HasOne(u => u.Unit).WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<CampaignIndicator>(e =>
+        {
+            e.HasKey(i => new { i.CampaignId, i.IndicatorId });
+            e.HasOne(i => i.Indicator).WithMany().HasForeignKey(i => i.IndicatorId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<Report>(e =>
+        {
+            e.HasIndex(r => new { r.CampaignId, r.UnitId, r.PeriodStart }).IsUnique();
+            e.HasIndex(r => new { r.CampaignId, r.PeriodStart });
+            e.Property(r => r.Version).IsConcurrencyToken();
+            e.HasOne(r => r.Campaign).WithMany().HasForeignKey(r => r.CampaignId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(r => r.Unit).WithMany().HasForeignKey(r => r.UnitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(r => r.Revisions).WithOne(v => v.Report).HasForeignKey(v => v.ReportId);
+        });
+        b.Entity<ReportRevision>(e =>
+        {
+            e.HasIndex(r => new { r.ReportId, r.Number }).IsUnique();
+            e.Property(r => r.Status).HasConversion<string>().HasMaxLength(12);
+            e.HasMany(r => r.Values).WithOne().HasForeignKey(v => v.RevisionId);
+        });
+        b.Entity<ReportValue>(e =>
+        {
+            e.HasKey(v => new { v.RevisionId, v.IndicatorId });
+            e.HasIndex(v => new { v.UnitId, v.IndicatorId });
+            e.HasOne(v => v.Indicator).WithMany().HasForeignKey(v => v.IndicatorId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<CaseRecord>(e =>
+        {
+            e.HasIndex(r => r.ExternalId).IsUnique();
+            e.HasIndex(r => new { r.UnitId, r.FiledOn });
+            e.HasIndex(r => new { r.UnitId, r.SolvedOn });
+            e.Property(r => r.ExternalId).HasMaxLength(64);
+            e.Property(r => r.Category).HasMaxLength(40);
+            e.Property(r => r.PlaceType).HasMaxLength(40);
+            e.HasOne<Unit>().WithMany().HasForeignKey(r => r.UnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<ImportBatch>(e =>
+        {
+            e.Property(i => i.Kind).HasMaxLength(20);
+            e.Property(i => i.Sha256).HasMaxLength(64);
         });
         b.Entity<AuditEntry>(e =>
         {
@@ -143,6 +234,7 @@ public abstract class CenturionDb(DbContextOptions options, Actor actor) : Ident
                 UnitId = Entry.Entity switch
                 {
                     Unit u => u.Id,
+                    Campaign c => c.RootUnitId,
                     IUnitOwned o => o.UnitId,
                     User u => u.UnitId,
                     _ => null,

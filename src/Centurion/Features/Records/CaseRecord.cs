@@ -1,0 +1,49 @@
+using Centurion.Infrastructure;
+
+namespace Centurion.Features.Records;
+
+public enum CaseKind { Criminal, PublicOrder }
+
+[Flags]
+public enum VictimGroups { None = 0, Women = 1, Children = 2, Elderly = 4, Disabled = 8, Students = 16 }
+
+/// <summary>One criminal or public-order case imported from another system; derived indicators are counted from these.</summary>
+public sealed class CaseRecord : IUnitOwned
+{
+    public long Id { get; set; }
+
+    /// <summary>The source system's id; re-importing the same id updates the record.</summary>
+    public required string ExternalId { get; set; }
+
+    public CaseKind Kind { get; set; }
+    public int UnitId { get; set; }
+    public required string Category { get; set; }
+    public DateOnly FiledOn { get; set; }
+    public DateOnly? SolvedOn { get; set; }
+
+    /// <summary>Suspects caught, counted on <see cref="SolvedOn"/>.</summary>
+    public int Suspects { get; set; }
+
+    public required string PlaceType { get; set; }
+    public VictimGroups VictimGroups { get; set; }
+    public bool ControlledInstrument { get; set; }
+
+    /// <summary>The import that last wrote this record.</summary>
+    public long ImportBatchId { get; set; }
+}
+
+/// <summary>One import of a file: who, when, what file, what it did. Inserted records point to it; updates are audited row by row.</summary>
+public sealed class ImportBatch
+{
+    public long Id { get; set; }
+    public required string Kind { get; set; }
+    public required string FileName { get; set; }
+    public required string Sha256 { get; set; }
+    public required string Actor { get; set; }
+    public DateTime AtUtc { get; set; }
+    public int? CampaignId { get; set; }
+    public int Rows { get; set; }
+    public int Inserted { get; set; }
+    public int Updated { get; set; }
+    public int Unchanged { get; set; }
+}

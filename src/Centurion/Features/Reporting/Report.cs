@@ -1,0 +1,71 @@
+using Centurion.Features.Campaigns;
+using Centurion.Features.Units;
+using Centurion.Infrastructure;
+
+namespace Centurion.Features.Reporting;
+
+public enum RevisionStatus { Draft, Submitted, Returned, Approved }
+
+/// <summary>
+/// One unit's report for one period of a campaign. Its figures live in revisions: the first is the report as filed,
+/// each later one a correction with a reason. Nothing is overwritten once submitted.
+/// </summary>
+public sealed class Report : IUnitOwned
+{
+    public long Id { get; set; }
+    public int CampaignId { get; set; }
+    public Campaign? Campaign { get; set; }
+    public int UnitId { get; set; }
+    public Unit? Unit { get; set; }
+    public DateOnly PeriodStart { get; set; }
+    public DateOnly PeriodEnd { get; set; }
+    public DateTime DeadlineUtc { get; set; }
+
+    /// <summary>When the report was first submitted; lateness is judged on this, not on later corrections.</summary>
+    public DateTime? FirstSubmittedUtc { get; set; }
+    public bool Late { get; set; }
+
+    /// <summary>Incremented on every change; a save carrying an older version is refused.</summary>
+    public int Version { get; set; }
+
+    public List<ReportRevision> Revisions { get; set; } = [];
+}
+
+public sealed class ReportRevision : IUnitOwned
+{
+    public long Id { get; set; }
+    public long ReportId { get; set; }
+    public Report? Report { get; set; }
+    public int UnitId { get; set; }
+    public int Number { get; set; }
+    public RevisionStatus Status { get; set; }
+    public bool Nil { get; set; }
+
+    /// <summary>Why a correction was made (required from the second revision on).</summary>
+    public string? Reason { get; set; }
+
+    public required string CreatedBy { get; set; }
+    public DateTime CreatedUtc { get; set; }
+    public string? SubmittedBy { get; set; }
+    public DateTime? SubmittedUtc { get; set; }
+    public string? DecidedBy { get; set; }
+    public DateTime? DecidedUtc { get; set; }
+    public string? ReturnReason { get; set; }
+
+    /// <summary>The revision whose figures count: the latest submitted or approved one. At most one per report.</summary>
+    public bool Effective { get; set; }
+
+    public List<ReportValue> Values { get; set; } = [];
+}
+
+public sealed class ReportValue : IUnitOwned
+{
+    public long RevisionId { get; set; }
+    public int IndicatorId { get; set; }
+    public Indicator? Indicator { get; set; }
+    public int UnitId { get; set; }
+    public long Value { get; set; }
+
+    /// <summary>The value was far outside the unit's own history and the submitter confirmed it.</summary>
+    public bool Confirmed { get; set; }
+}
