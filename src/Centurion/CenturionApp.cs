@@ -1,11 +1,14 @@
 using Centurion.Components;
 using Centurion.Data;
 using Centurion.Features.Accounts;
+using Centurion.Features.Campaigns;
+using Centurion.Features.Reporting;
 using Centurion.Features.Units;
 using Centurion.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using System.Text.Encodings.Web;
+using System.Text.Json.Serialization;
 using System.Text.Unicode;
 
 namespace Centurion;
@@ -35,8 +38,10 @@ public static class CenturionApp
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<Actor>();
         services.AddScoped<CallerScope>();
+        services.AddScoped<Reports>();
         services.AddCenturionDb();
         services.AddCenturionAccounts();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddProblemDetails();
         services.AddExceptionHandler<DomainExceptionHandler>();
         services.AddOpenApi();
@@ -61,11 +66,13 @@ public static class CenturionApp
         app.MapOpenApi();
         app.MapAccountEndpoints();
         app.MapUnitsApi();
+        app.MapCampaignsApi();
+        app.MapReportsApi();
         app.MapRazorComponents<App>();
         return app;
     }
 
-    /// <summary>Brings the database to the current schema and loads the reference data: units, lines, roles.</summary>
+    /// <summary>Brings the database to the current schema and loads the reference data: units, lines, indicators, roles.</summary>
     public static async Task PrepareDatabaseAsync(IServiceProvider services, CancellationToken ct = default)
     {
         await Database.MigrateAsync(services, ct);
@@ -73,6 +80,7 @@ public static class CenturionApp
         scope.ServiceProvider.GetRequiredService<Actor>().ActAs("system");
         var db = scope.ServiceProvider.GetRequiredService<CenturionDb>();
         await Hierarchy.LoadReferenceAsync(db, ct);
+        await IndicatorCatalogue.LoadAsync(db, ct);
         foreach (var role in Roles.All)
             if (!await db.Roles.AnyAsync(r => r.Name == role, ct))
                 db.Roles.Add(new IdentityRole(role) { NormalizedName = role.ToUpperInvariant() });

@@ -55,6 +55,9 @@ public sealed class CallerScope(IHttpContextAccessor http)
         await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(Units(db), u => u.Code == code, ct)
         ?? throw DomainException.NotFound(new($"找不到单位 {code}。", $"Unit {code} was not found."));
 
+    public async Task<Unit> OwnUnitAsync(CenturionDb db, CancellationToken ct = default) =>
+        (await db.Units.FindAsync([UnitId], ct))!;
+
     public void Require(params string[] roles)
     {
         if (!IsInAny(roles))

@@ -5,12 +5,16 @@ using Centurion.Data;
 using Centurion.Features.Demo;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Centurion.Tests.Support;
 
 /// <summary>The real application on a fresh copy of the demo database, in process.</summary>
 public sealed partial class TestApp : WebApplicationFactory<Program>
 {
+    /// <summary>The application's clock; tests move it to cross deadlines.</summary>
+    public TestClock Clock { get; } = new();
+
     public DatabaseProvider Provider { get; }
     public string ConnectionString { get; }
 
@@ -33,7 +37,9 @@ public sealed partial class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Centurion", ConnectionString);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware", "Error");
         builder.UseEnvironment("Testing");
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     public override async ValueTask DisposeAsync()
@@ -72,4 +78,15 @@ public sealed partial class TestApp : WebApplicationFactory<Program>
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
+}
+
+/// <summary>A clock the test sets; it starts at the real time.</summary>
+public sealed class TestClock : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = DateTimeOffset.UtcNow;
+    public override DateTimeOffset GetUtcNow() => Now;
+
+    /// <summary>Sets the clock to a province-local time (UTC+8).</summary>
+    public void SetLocal(int year, int month, int day, int hour, int minute = 0, int second = 0) =>
+        Now = new DateTimeOffset(year, month, day, hour, minute, second, TimeSpan.FromHours(8));
 }

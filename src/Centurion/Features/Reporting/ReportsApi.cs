@@ -1,0 +1,63 @@
+using Centurion.Data;
+using Centurion.Features.Campaigns;
+using Centurion.Infrastructure;
+
+namespace Centurion.Features.Reporting;
+
+public sealed record DraftRequest(int Version, Dictionary<string, long?>? Values, bool Nil = false);
+public sealed record SubmitRequest(int Version, Dictionary<string, long?>? Values = null, bool Nil = false, string[]? Confirm = null);
+public sealed record VersionRequest(int Version);
+public sealed record ReasonRequest(int Version, string? Reason);
+
+public static class ReportsApi
+{
+    public static void MapReportsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/campaigns/{campaign}").WithTags("Reports").RequireAuthorization();
+        var report = api.MapGroup("/reports/{unit}/{date}");
+
+        report.MapGet("/", async (string campaign, string unit, DateOnly date, Reports reports, CancellationToken ct) =>
+            TypedResults.Ok(await reports.GetAsync(await reports.ResolveAsync(campaign, unit, date, ct), ct)))
+            .WithSummary("A unit's report for the period holding the date, with every revision; not-started if none.");
+
+        report.MapPut("/", async (string campaign, string unit, DateOnly date, DraftRequest body, Reports reports, CancellationToken ct) =>
+            TypedResults.Ok(await reports.SaveDraftAsync(await reports.ResolveAsync(campaign, unit, date, ct), body.Version, new(body.Values ?? [], body.Nil), ct)))
+            .WithSummary("Saves the draft. Send the version you read: a stale one is refused with 409.");
+
+        report.MapPost("/submit", async (string campaign, string unit, DateOnly date, SubmitRequest body, Reports reports, CancellationToken ct) =>
+            TypedResults.Ok(await reports.SubmitAsync(await reports.ResolveAsync(campaign, unit, date, ct), body.Version,
+                body.Values is null ? null : new(body.Values, body.Nil), body.Confirm ?? [], ct)))
+            .WithSummary("Submits (with values: saves them first). Errors refuse with 422; unusual values need their codes in confirm.");
+
+        report.MapPost("/nil", async (string campaign, string unit, DateOnly date, VersionRequest body, Reports reports, CancellationToken ct) =>
+            TypedResults.Ok(await reports.SubmitNilAsync(await reports.ResolveAsync(campaign, unit, date, ct), body.Version, ct)))
+            .WithSummary("Submits an explicit nil return: every figure zero.");
+
+        report.MapPost("/approve", async (string campaign, string unit, DateOnly date, VersionRequest body, Reports reports, CancellationToken ct) =>
+            TypedResults.Ok(await reports.ApproveAsync(await reports.ResolveAsync(campaign, unit, date, ct), body.Version, ct)))
+            .WithSummary("Approves and locks a submitted report (a unit above; not the submitter).");
+
+        report.MapPost("/return", async (string campaign, string unit, DateOnly date, ReasonRequest body, Reports reports, CancellationToken ct) =>
+            TypedResults.Ok(await reports.ReturnAsync(await reports.ResolveAsync(campaign, unit, date, ct), body.Version, body.Reason, ct)))
+            .WithSummary("Returns a submitted report with a reason (a unit above).");
+
+        report.MapPost("/corrections", async (string campaign, string unit, DateOnly date, ReasonRequest body, Reports reports, CancellationToken ct) =>
+            TypedResults.Ok(await reports.StartCorrectionAsync(await reports.ResolveAsync(campaign, unit, date, ct), body.Version, body.Reason, ct)))
+            .WithSummary("Starts a correction of an approved report: a new draft revision with a reason.");
+
+        api.MapGet("/completeness", async (string campaign, string? unit, DateOnly? from, DateOnly? to, CenturionDb db, CallerScope scope, TimeProvider clock, CancellationToken ct) =>
+        {
+            var c = await Campaigns.Campaigns.FindAsync(db, scope, campaign, ct);
+            var root = unit is null ? await scope.OwnUnitAsync(db, ct) : await scope.FindUnitAsync(db, unit, ct);
+            var now = clock.GetUtcNow().UtcDateTime;
+            return TypedResults.Ok(await Completeness.ForAsync(db, c, root, from ?? c.StartDate, to ?? ProvinceTime.Today(clock), now, ct));
+        }).WithSummary("Reports expected, received, on time, late, missing, pending and nil, for a subtree and date range, by child unit.");
+
+        api.MapGet("/outstanding", async (string campaign, string? unit, DateOnly? date, CenturionDb db, CallerScope scope, TimeProvider clock, CancellationToken ct) =>
+        {
+            var c = await Campaigns.Campaigns.FindAsync(db, scope, campaign, ct);
+            var root = unit is null ? await scope.OwnUnitAsync(db, ct) : await scope.FindUnitAsync(db, unit, ct);
+            return TypedResults.Ok(await Completeness.OutstandingAsync(db, c, root, date ?? c.DueOn(ProvinceTime.Today(clock)).Start, clock.GetUtcNow().UtcDateTime, ct));
+        }).WithSummary("Reporting units that have not submitted the report for the period holding the date (default: the one due today).");
+    }
+}
