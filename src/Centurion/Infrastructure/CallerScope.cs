@@ -43,11 +43,12 @@ public sealed class CallerScope(IHttpContextAccessor http)
     public static IQueryable<Unit> Subtree(CenturionDb db, int rootId) =>
         db.UnitLinks.Where(l => l.AncestorId == rootId).Join(db.Units, l => l.DescendantId, u => u.Id, (l, u) => u);
 
-    /// <summary>Rows of any unit-keyed table that fall in the caller's subtree.</summary>
+    /// <summary>Rows of any unit-keyed table that fall in the caller's subtree: an IN over the root's closure rows, which composes with anything.</summary>
     public IQueryable<T> Within<T>(CenturionDb db, IQueryable<T> rows) where T : class, IUnitOwned
     {
         var root = UnitId;
-        return db.UnitLinks.Where(l => l.AncestorId == root).Join(rows, l => l.DescendantId, r => r.UnitId, (l, r) => r);
+        var subtree = db.UnitLinks.Where(l => l.AncestorId == root).Select(l => l.DescendantId);
+        return rows.Where(r => subtree.Contains(r.UnitId));
     }
 
     /// <summary>The unit with this code if the caller may see it; otherwise "not found", whether it exists or not.</summary>

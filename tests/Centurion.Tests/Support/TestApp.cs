@@ -27,6 +27,7 @@ public sealed partial class TestApp : WebApplicationFactory<Program>
         {
             app.UseKestrel(0);
             app.StartServer();
+            app.ClientOptions.BaseAddress = new Uri(Browser.BaseUrl(app));
         }
         else _ = app.Server;
         return app;
@@ -54,7 +55,7 @@ public sealed partial class TestApp : WebApplicationFactory<Program>
     /// <summary>A client that authenticates with the demo user's API key.</summary>
     public HttpClient ApiAs(string userName)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = ClientOptions.BaseAddress, AllowAutoRedirect = false });
         client.DefaultRequestHeaders.Add("X-Api-Key", TestDatabases.ApiKeys(Provider)[userName]);
         return client;
     }
@@ -62,7 +63,7 @@ public sealed partial class TestApp : WebApplicationFactory<Program>
     /// <summary>Signs in through the login form, as a browser would, and returns the response to the form post.</summary>
     public async Task<(HttpClient Client, HttpResponseMessage Response)> SignInAsync(string userName, string password = DemoData.Password)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = ClientOptions.BaseAddress, AllowAutoRedirect = false, HandleCookies = true });
         var form = await client.GetStringAsync("/login");
         var response = await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
