@@ -1,6 +1,7 @@
 using Centurion.Components;
 using Centurion.Data;
 using Centurion.Features.Accounts;
+using Centurion.Features.Records;
 using Centurion.Features.Units;
 using Centurion.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -61,6 +62,7 @@ public static class CenturionApp
         app.MapOpenApi();
         app.MapAccountEndpoints();
         app.MapUnitsApi();
+        app.MapRecordsApi();
         app.MapRazorComponents<App>();
         return app;
     }
