@@ -23,12 +23,19 @@ internal sealed class CaseRecordInserter : IDisposable
 
     private readonly CenturionDb _db;
     private readonly string _insertInto;
-    private DbCommand? _command;
-    private int _commandRows;
+    private readonly Dictionary<int, DbCommand> _commands = [];
+
+    /// <summary>
+    /// Rows per statement. PostgreSQL gains from fewer round trips. SQLite has none, and looks each named parameter up by a
+    /// linear scan, so there one prepared single-row statement run again and again was fastest (bench: 1 row ~29k rows/s,
+    /// 100 rows ~12k, 1,000 rows ~4k).
+    /// </summary>
+    private readonly int _rowsPerStatement;
 
     public CaseRecordInserter(CenturionDb db)
     {
         _db = db;
+        _rowsPerStatement = db.Database.IsSqlite() ? 1 : 100;
         var sql = db.GetService<ISqlGenerationHelper>();
         var entity = db.Model.FindEntityType(typeof(CaseRecord))!;
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
@@ -38,25 +45,29 @@ internal sealed class CaseRecordInserter : IDisposable
 
     public async Task InsertAsync(IReadOnlyList<CaseRecord> records, CancellationToken ct)
     {
-        if (records.Count == 0) return;
-        var command = CommandFor(records.Count);
-        var p = 0;
-        foreach (var r in records)
+        foreach (var chunk in records.Chunk(_rowsPerStatement))
         {
-            object?[] values = [r.ExternalId, (int)r.Kind, r.UnitId, r.Category, r.FiledOn, r.SolvedOn, r.Suspects, r.PlaceType,
-                (int)r.VictimGroups, r.ControlledInstrument, r.ImportBatchId];
-            foreach (var v in values) command.Parameters[p++].Value = v ?? DBNull.Value;
+            var command = CommandFor(chunk.Length);
+            var p = 0;
+            foreach (var r in chunk)
+            {
+                object?[] values = [r.ExternalId, (int)r.Kind, r.UnitId, r.Category, r.FiledOn, r.SolvedOn, r.Suspects, r.PlaceType,
+                    (int)r.VictimGroups, r.ControlledInstrument, r.ImportBatchId];
+                foreach (var v in values) command.Parameters[p++].Value = v ?? DBNull.Value;
+            }
+            await command.ExecuteNonQueryAsync(ct);
         }
-        await command.ExecuteNonQueryAsync(ct);
     }
 
-    public void Dispose() => _command?.Dispose();
+    public void Dispose()
+    {
+        foreach (var command in _commands.Values) command.Dispose();
+    }
 
-    /// <summary>One prepared command per batch size (all batches but the last are full), reused with new values.</summary>
+    /// <summary>One command per statement size (all but a batch's last statement are full), reused with new values.</summary>
     private DbCommand CommandFor(int rows)
     {
-        if (_command is not null && _commandRows == rows) return _command;
-        _command?.Dispose();
+        if (_commands.TryGetValue(rows, out var cached)) return cached;
         var connection = _db.Database.GetDbConnection();
         var command = connection.CreateCommand();
         command.Transaction = _db.Database.CurrentTransaction?.GetDbTransaction();
@@ -75,7 +86,7 @@ internal sealed class CaseRecordInserter : IDisposable
             text.Append(')');
         }
         command.CommandText = text.ToString();
-        (_command, _commandRows) = (command, rows);
+        _commands[rows] = command;
         return command;
     }
 }
