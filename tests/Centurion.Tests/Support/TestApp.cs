@@ -33,6 +33,8 @@ public sealed partial class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Centurion", ConnectionString);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // A real server gets a free port: without an address the app serves on 5080, so two browser tests (or a running demo) collided.
+        builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseEnvironment("Testing");
     }
 
