@@ -3,17 +3,44 @@ using Centurion.Data;
 using Centurion.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-// Usage: dotnet run --project bench/Centurion.Bench -- [units] [repeats]
+// Usage: dotnet run -c Release --project bench/Centurion.Bench -- [units] [repeats]   unit subtree queries (the default)
+//        dotnet run -c Release --project bench/Centurion.Bench -- records [rows]       case-record import (default 1,000,000 rows)
 // Set CENTURION_BENCH_POSTGRES to a connection string (a scratch database: it is dropped) to measure PostgreSQL too.
+var records = args.Length > 0 && args[0] == "records";
+if (records) args = args[1..];
+var pg = Environment.GetEnvironmentVariable("CENTURION_BENCH_POSTGRES");
+
+if (records)
+{
+    var rows = args.Length > 0 ? int.Parse(args[0]) : 1_000_000;
+    await using (var sqlite = Sqlite("centurion-bench-records.db"))
+        await RecordsBench.RunAsync(sqlite, rows);
+    if (pg is { Length: > 0 })
+        await using (var postgres = Postgres(pg))
+            await RecordsBench.RunAsync(postgres, rows);
+    return;
+}
+
 var units = args.Length > 0 ? int.Parse(args[0]) : 5000;
 var repeats = args.Length > 1 ? int.Parse(args[1]) : 200;
 
-var file = Path.Combine(Path.GetTempPath(), "centurion-bench.db");
-await using (var sqlite = new SqliteCenturionDb(new DbContextOptionsBuilder<SqliteCenturionDb>().UseSqlite($"Data Source={file}").Options, new Actor()))
+await using (var sqlite = Sqlite("centurion-bench.db"))
     await SubtreeBench.RunAsync(sqlite, units, repeats);
 
-if (Environment.GetEnvironmentVariable("CENTURION_BENCH_POSTGRES") is { Length: > 0 } pg)
+if (pg is { Length: > 0 })
 {
-    await using var postgres = new PostgresCenturionDb(new DbContextOptionsBuilder<PostgresCenturionDb>().UseNpgsql(pg).Options, new Actor());
+    await using var postgres = Postgres(pg);
     await SubtreeBench.RunAsync(postgres, units, repeats);
+}
+
+static CenturionDb Sqlite(string name) => new SqliteCenturionDb(
+    new DbContextOptionsBuilder<SqliteCenturionDb>().UseSqlite($"Data Source={Path.Combine(Path.GetTempPath(), name)}").Options, Actor("bench"));
+
+static CenturionDb Postgres(string cs) => new PostgresCenturionDb(new DbContextOptionsBuilder<PostgresCenturionDb>().UseNpgsql(cs).Options, Actor("bench"));
+
+static Actor Actor(string name)
+{
+    var actor = new Actor();
+    actor.ActAs(name);
+    return actor;
 }

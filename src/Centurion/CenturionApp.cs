@@ -3,6 +3,7 @@ using Centurion.Data;
 using Centurion.Features.Accounts;
 using Centurion.Features.Campaigns;
 using Centurion.Features.Reporting;
+using Centurion.Features.Records;
 using Centurion.Features.Units;
 using Centurion.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -42,7 +43,12 @@ public static class CenturionApp
         services.AddCenturionDb();
         services.AddCenturionAccounts();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        services.AddProblemDetails();
+        var showErrors = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing");
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            // Developers and tests see what failed; users never see internals.
+            if (showErrors && ctx.Exception is { } e && e is not DomainException) ctx.ProblemDetails.Detail = e.ToString();
+        });
         services.AddExceptionHandler<DomainExceptionHandler>();
         services.AddOpenApi();
         services.AddRazorComponents();
@@ -68,6 +74,7 @@ public static class CenturionApp
         app.MapUnitsApi();
         app.MapCampaignsApi();
         app.MapReportsApi();
+        app.MapRecordsApi();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -76,6 +76,7 @@ public static class Cli
         root.Subcommands.Add(UnitsCommand(output));
         root.Subcommands.Add(UserCommand(output));
         root.Subcommands.Add(ApiKeyCommand(output));
+        root.Subcommands.Add(Features.Records.RecordsCli.ImportRecordsCommand(output));
         return root;
     }
 
@@ -171,7 +172,7 @@ public static class Cli
     }
 
     /// <summary>Runs a verb with the application's services, acting as the command-line user over the whole hierarchy.</summary>
-    private static async Task WithServicesAsync(Func<IServiceProvider, Task> work)
+    internal static async Task WithServicesAsync(Func<IServiceProvider, Task> work)
     {
         await using var app = CenturionApp.Build([], forCommandLine: true);
         await using var scope = app.Services.CreateAsyncScope();

@@ -39,6 +39,8 @@ public sealed partial class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Centurion", ConnectionString);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware", "Error");
+        // A real server gets a free port: without an address the app serves on 5080, so two browser tests (or a running demo) collided.
+        builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseEnvironment("Testing");
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
