@@ -1,3 +1,4 @@
+using Centurion.Infrastructure;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;

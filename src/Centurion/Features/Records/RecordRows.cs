@@ -3,8 +3,6 @@ using Centurion.Infrastructure;
 
 namespace Centurion.Features.Records;
 
-/// <summary>One problem in an import file: where it is (row 1 is the header), which column, the value found, and what is wrong.</summary>
-public sealed record RowError(int Row, string Column, string Value, Phrase Message);
 
 /// <summary>A row that passed every check, with its unit code resolved to the unit's id.</summary>
 public sealed record ParsedRecord(

@@ -2,7 +2,10 @@ using System.Globalization;
 using System.Text;
 using MiniExcelLibs;
 
-namespace Centurion.Features.Records;
+namespace Centurion.Infrastructure;
+
+/// <summary>One problem in an import file: where it is (row 1 is the header), which column, the value found, and what is wrong.</summary>
+public sealed record RowError(int Row, string Column, string Value, Phrase Message);
 
 /// <summary>One row of a file as text cells. Row 1 is the header, as a spreadsheet numbers it.</summary>
 public readonly record struct SourceRow(int Number, string[] Cells);
