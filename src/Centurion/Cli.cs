@@ -77,6 +77,7 @@ public static class Cli
         root.Subcommands.Add(UserCommand(output));
         root.Subcommands.Add(ApiKeyCommand(output));
         root.Subcommands.Add(Features.Records.RecordsCli.ImportRecordsCommand(output));
+        root.Subcommands.Add(Features.Reporting.ReportsCli.ImportReportsCommand(output));
         return root;
     }
 

@@ -42,6 +42,7 @@ public static class ReportingText
     public static readonly Phrase NotDue = new("尚未到截止时间", "not yet due");
     public static readonly Phrase AllReported = new("全部已报。", "Everyone has reported.");
     public static readonly Phrase NothingWaiting = new("没有待审核的报表。", "Nothing is waiting for approval.");
+    public static readonly Phrase ImportFigures = new("导入填报数据", "Import figures");
     public static readonly Phrase Show = new("查看", "Show");
 
     public static Phrase StatusName(string status) => status switch

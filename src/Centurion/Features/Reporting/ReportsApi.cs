@@ -45,6 +45,23 @@ public static class ReportsApi
             TypedResults.Ok(await reports.StartCorrectionAsync(await reports.ResolveAsync(campaign, unit, date, ct), body.Version, body.Reason, ct)))
             .WithSummary("Starts a correction of an approved report: a new draft revision with a reason.");
 
+        api.MapPost("/reports/import", async (string campaign, IFormFile? file, bool? dryRun, CenturionDb db, CallerScope scope, TimeProvider clock, CancellationToken ct) =>
+        {
+            scope.Require(Accounts.Roles.CampaignOffice);
+            var c = await Campaigns.Campaigns.FindAsync(db, scope, campaign, ct);
+            if (file is not { Length: > 0 }) throw DomainException.Invalid(new("请上传文件（表单字段 file）。", "Upload a file (form field file)."));
+            var path = Path.GetTempFileName();
+            try
+            {
+                await using (var target = File.Create(path)) await file.CopyToAsync(target, ct);
+                var result = await ReportImport.ImportAsync(db, scope, c, path, Path.GetFileName(file.FileName), dryRun ?? false, clock.GetUtcNow().UtcDateTime, ct);
+                return result.Summary is { } s ? Results.Ok(s) : Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
+                    title: new Phrase($"文件未导入：发现 {result.ErrorCount} 处错误。", $"The file was not imported: {result.ErrorCount} error(s).").ToString(),
+                    extensions: new Dictionary<string, object?> { ["errorCount"] = result.ErrorCount, ["errors"] = result.Errors.Select(e => new { e.Row, e.Column, e.Value, Message = e.Message.ToString() }) });
+            }
+            finally { File.Delete(path); }
+        }).DisableAntiforgery().WithSummary("Imports reported figures (CSV or XLSX: unit,date,indicator,value), all or nothing; campaign office.");
+
         api.MapGet("/completeness", async (string campaign, string? unit, DateOnly? from, DateOnly? to, CenturionDb db, CallerScope scope, TimeProvider clock, CancellationToken ct) =>
         {
             var c = await Campaigns.Campaigns.FindAsync(db, scope, campaign, ct);

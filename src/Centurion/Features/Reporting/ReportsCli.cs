@@ -1,0 +1,51 @@
+using System.CommandLine;
+using Centurion.Data;
+using Centurion.Features.Accounts;
+using Centurion.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Centurion.Features.Reporting;
+
+public static class ReportsCli
+{
+    /// <summary>`import-reports FILE --campaign CODE [--dry-run]`: acts for the whole province as `cli:USER`. Exit 0 when imported, 2 when refused.</summary>
+    public static Command ImportReportsCommand(TextWriter output)
+    {
+        var command = new Command("import-reports", "Import reported figures (unit,date,indicator,value) for back-filled days or last year's baseline, all or nothing.");
+        var file = new Argument<FileInfo>("FILE") { Description = "The CSV or XLSX file." };
+        var campaign = new Option<string>("--campaign") { Description = "The campaign's code, e.g. summer-2022.", Required = true };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Check the file and report what would change, without storing anything." };
+        command.Arguments.Add(file);
+        command.Options.Add(campaign);
+        command.Options.Add(dryRun);
+        command.SetAction(async (parse, ct) =>
+        {
+            var path = parse.GetValue(file)!;
+            var errors = parse.InvocationConfiguration.Error;
+            if (!path.Exists)
+            {
+                await errors.WriteLineAsync(new Phrase($"找不到文件 {path.FullName}。", $"There is no file {path.FullName}."));
+                return 2;
+            }
+            ReportImportResult? result = null;
+            await Cli.WithServicesAsync(async sp =>
+            {
+                var db = sp.GetRequiredService<CenturionDb>();
+                var scope = sp.GetRequiredService<CallerScope>();
+                scope.ActFor(await db.Units.Where(u => u.ParentId == null).Select(u => u.Id).SingleAsync(ct), null, Roles.CampaignOffice);
+                var c = await Campaigns.Campaigns.FindAsync(db, scope, parse.GetValue(campaign)!, ct);
+                result = await ReportImport.ImportAsync(db, scope, c, path.FullName, path.Name, parse.GetValue(dryRun),
+                    sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct);
+            });
+            if (result!.Summary is not { } s)
+            {
+                foreach (var e in result.Errors) await errors.WriteLineAsync($"row {e.Row}, {e.Column}: {e.Message} [{e.Value}]");
+                await errors.WriteLineAsync($"The file was not imported: {result.ErrorCount} error(s), nothing was stored.");
+                return 2;
+            }
+            await output.WriteLineAsync($"{(s.DryRun ? "Dry run, nothing stored: " : "Imported: ")}{s.Rows} rows; reports created {s.ReportsCreated}, revised {s.ReportsRevised}, unchanged {s.ReportsUnchanged}.");
+            return 0;
+        });
+        return command;
+    }
+}
