@@ -77,6 +77,7 @@ public static class Cli
         root.Subcommands.Add(UserCommand(output));
         root.Subcommands.Add(ApiKeyCommand(output));
         root.Subcommands.Add(Features.Records.RecordsCli.ImportRecordsCommand(output));
+        foreach (var command in Features.Statistics.StatsCli.Commands(output)) root.Subcommands.Add(command);
         return root;
     }
 
