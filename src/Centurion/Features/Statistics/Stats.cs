@@ -70,9 +70,9 @@ public static class Stats
                 "A breakdown by category, place type or victim group applies only to indicators counted from case records."));
 
         var window = new Window(from, to);
-        var lastYear = Windows.LastYear(from, to);
-        var previous = Windows.PreviousPeriod(from, to);
-        Window? month = options.CompareMonth ? Windows.PreviousMonth(from, to) : null;
+        var lastYear = ComparisonWindows.LastYear(from, to);
+        var previous = ComparisonWindows.PreviousPeriod(from, to);
+        Window? month = options.CompareMonth ? ComparisonWindows.PreviousMonth(from, to) : null;
         var campaignKey = indicator.Source == IndicatorSource.Reported ? campaign.Id : DailyFact.NoCampaign;
         IQueryable<DailyFact> Facts(Window w) => FactsOf(db, indicator.Id, campaignKey, unit.Id, w);
 

@@ -8,7 +8,7 @@ public readonly record struct Window(DateOnly From, DateOnly To)
 }
 
 /// <summary>The comparison windows of a statistic. Pure: no clock, no I/O.</summary>
-public static class Windows
+public static class ComparisonWindows
 {
     /// <summary>The same days one year earlier (同比). 29 February maps to 28 February, so the window may be a day shorter.</summary>
     public static Window LastYear(DateOnly from, DateOnly to) => new(YearEarlier(from), YearEarlier(to));
