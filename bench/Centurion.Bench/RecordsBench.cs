@@ -83,7 +83,7 @@ public static class RecordsBench
     private static readonly string[] Victims = ["", "", "", "women", "children", "elderly", "women;students", "elderly;disabled"];
 
     /// <summary>Realistic-looking rows: a year of cases across every county and station, about two in three solved.</summary>
-    private static void Generate(string file, int rows, string[] codes)
+    internal static void Generate(string file, int rows, string[] codes)
     {
         var random = new Random(2022);
         using var writer = new StreamWriter(file);

@@ -4,6 +4,7 @@ using Centurion.Features.Accounts;
 using Centurion.Features.Campaigns;
 using Centurion.Features.Reporting;
 using Centurion.Features.Records;
+using Centurion.Features.Statistics;
 using Centurion.Features.Units;
 using Centurion.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -75,6 +76,7 @@ public static class CenturionApp
         app.MapCampaignsApi();
         app.MapReportsApi();
         app.MapRecordsApi();
+        app.MapStatsApi();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -78,6 +78,7 @@ public static class Cli
         root.Subcommands.Add(ApiKeyCommand(output));
         root.Subcommands.Add(Features.Records.RecordsCli.ImportRecordsCommand(output));
         root.Subcommands.Add(Features.Reporting.ReportsCli.ImportReportsCommand(output));
+        foreach (var command in Features.Statistics.StatsCli.Commands(output)) root.Subcommands.Add(command);
         return root;
     }
 

@@ -3,6 +3,7 @@ using Centurion.Features.Accounts;
 using Centurion.Features.Campaigns;
 using Centurion.Features.Records;
 using Centurion.Features.Reporting;
+using Centurion.Features.Statistics;
 using Centurion.Features.Units;
 using Centurion.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -35,6 +36,7 @@ public abstract class CenturionDb(DbContextOptions options, Actor actor) : Ident
     public DbSet<ReportValue> ReportValues => Set<ReportValue>();
     public DbSet<CaseRecord> CaseRecords => Set<CaseRecord>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+    public DbSet<DailyFact> DailyFacts => Set<DailyFact>();
 
     public Actor Actor => actor;
 
@@ -152,6 +154,13 @@ public abstract class CenturionDb(DbContextOptions options, Actor actor) : Ident
             e.Property(i => i.Kind).HasMaxLength(20);
             e.Property(i => i.Sha256).HasMaxLength(64);
         });
+        b.Entity<DailyFact>(e =>
+        {
+            // Key order serves the statistics query: one indicator (and campaign), a day range, then the units of a subtree.
+            e.HasKey(f => new { f.IndicatorId, f.CampaignId, f.Day, f.UnitId, f.Category, f.PlaceType, f.VictimGroups });
+            e.Property(f => f.Category).HasMaxLength(40);
+            e.Property(f => f.PlaceType).HasMaxLength(40);
+        });
         b.Entity<AuditEntry>(e =>
         {
             e.HasIndex(a => a.AtUtc);
@@ -193,6 +202,7 @@ public abstract class CenturionDb(DbContextOptions options, Actor actor) : Ident
                 continue;
             }
             if (entry.Entity is UnitLink) continue; // derived from Unit.ParentId, whose changes are audited
+            if (entry.Entity is DailyFact) continue; // derived from reports and records, whose changes are audited
             if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
                 pending.Add(new PendingAudit(entry, entry.State,
                     Before: entry.State == EntityState.Added ? null : Snapshot(entry, original: true),

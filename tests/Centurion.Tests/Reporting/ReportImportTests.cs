@@ -62,6 +62,20 @@ public class ReportImportTests
     }
 
     [Theory, BothDatabases]
+    public async Task Imported_figures_and_their_revisions_move_the_statistics(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await CreateAsync(app);
+        await UploadAsync(app, "province", Baseline);
+        const string stats = $"/api/stats?campaign={Code}&unit=510100&indicator=police-deployments&from=2025-07-01&to=2025-07-02";
+        Assert.Equal(90 + 70 + 95, (await app.ApiAs("chengdu").GetFromJsonAsync<JsonElement>(stats)).GetProperty("value").GetInt64());
+
+        await UploadAsync(app, "province", "unit,date,indicator,value\n510104,2025-07-01,police-deployments,99\n");
+
+        Assert.Equal(99 + 70 + 95, (await app.ApiAs("chengdu").GetFromJsonAsync<JsonElement>(stats)).GetProperty("value").GetInt64());
+    }
+
+    [Theory, BothDatabases]
     public async Task A_file_with_any_bad_row_is_refused_row_by_row_and_stores_nothing(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);

@@ -122,6 +122,8 @@ public static class RecordImporter
         try
         {
             using var inserter = new CaseRecordInserter(db);
+            // A dry run is rolled back: its facts would be too.
+            var facts = dryRun ? null : await Statistics.RecordFacts.ImportChanges.StartAsync(db, ct);
             var conflicts = new List<RowError>();
             int inserted = 0, updated = 0, unchanged = 0;
             foreach (var chunk in ParsedRows(path, units).Chunk(BatchSize))
@@ -144,7 +146,12 @@ public static class RecordImporter
                                 new($"编号 {record.ExternalId} 已被您管辖范围以外的记录使用。", $"The id {record.ExternalId} is used by a record outside your scope.")));
                         continue;
                     }
-                    if (Apply(record, stored, batch.Id)) updated++;
+                    var before = Statistics.RecordFacts.RecordFields.Of(stored);
+                    if (Apply(record, stored, batch.Id))
+                    {
+                        updated++;
+                        facts?.Changed(before, stored);
+                    }
                     else unchanged++;
                 }
                 if (conflicts.Count > 0) { db.ChangeTracker.Clear(); continue; }
@@ -152,6 +159,7 @@ public static class RecordImporter
                 inserted += fresh.Count;
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
+                if (facts is not null) await facts.FlushChangesAsync(ct);
             }
             if (conflicts.Count > 0)
             {
@@ -159,6 +167,7 @@ public static class RecordImporter
                 return new ImportResult(null, conflicts, conflicts.Count);
             }
 
+            if (facts is not null) await facts.AddInsertedAsync(batch.Id, ct);
             db.ImportBatches.Attach(batch);
             (batch.Inserted, batch.Updated, batch.Unchanged) = (inserted, updated, unchanged);
             await db.SaveChangesAsync(ct);

@@ -4,6 +4,7 @@ using Centurion.Data;
 using Centurion.Features.Accounts;
 using Centurion.Features.Campaigns;
 using Centurion.Features.Records;
+using Centurion.Features.Statistics;
 using Centurion.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -55,6 +56,7 @@ public static class ReportImport
         int created = 0, revised = 0, unchanged = 0;
         foreach (var chunk in rows.GroupBy(r => (r.UnitId, Periods.Containing(campaign.Cadence, r.Date))).Chunk(500))
         {
+            var touched = new List<Report>();
             var keys = chunk.Select(g => g.Key).ToList();
             var unitIds = keys.Select(k => k.UnitId).Distinct().ToList();
             var starts = keys.Select(k => k.Item2.Start).Distinct().ToList();
@@ -73,6 +75,7 @@ public static class ReportImport
                     report.Submit(db.Actor.Name, nowUtc, []);
                     ApproveImported(report.Current(), db.Actor.Name, nowUtc);
                     db.Reports.Add(report);
+                    touched.Add(report);
                     created++;
                     continue;
                 }
@@ -91,10 +94,12 @@ public static class ReportImport
                 report.SaveDraft(counted.Concat(imported).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => (long?)g.Last().Value), nil: false);
                 report.Submit(db.Actor.Name, nowUtc, []);
                 ApproveImported(next, db.Actor.Name, nowUtc);
+                touched.Add(report);
                 revised++;
             }
             if (errorCount > 0) break;
             await db.SaveChangesAsync(ct);
+            await ReportFacts.RefreshReportsAsync(db, [.. touched.Select(r => r.Id)], ct);
         }
         if (errorCount > 0)
         {

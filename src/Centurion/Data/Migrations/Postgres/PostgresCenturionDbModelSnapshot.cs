@@ -638,6 +638,39 @@ namespace Centurion.Data.Migrations.Postgres
                     b.ToTable("ReportValues");
                 });
 
+            modelBuilder.Entity("Centurion.Features.Statistics.DailyFact", b =>
+                {
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("PlaceType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("VictimGroups")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("IndicatorId", "CampaignId", "Day", "UnitId", "Category", "PlaceType", "VictimGroups");
+
+                    b.ToTable("DailyFacts");
+                });
+
             modelBuilder.Entity("Centurion.Features.Units.Line", b =>
                 {
                     b.Property<int>("Id")

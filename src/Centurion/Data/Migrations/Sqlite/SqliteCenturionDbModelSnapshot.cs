@@ -613,6 +613,39 @@ namespace Centurion.Data.Migrations.Sqlite
                     b.ToTable("ReportValues");
                 });
 
+            modelBuilder.Entity("Centurion.Features.Statistics.DailyFact", b =>
+                {
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlaceType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VictimGroups")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("IndicatorId", "CampaignId", "Day", "UnitId", "Category", "PlaceType", "VictimGroups");
+
+                    b.ToTable("DailyFacts");
+                });
+
             modelBuilder.Entity("Centurion.Features.Units.Line", b =>
                 {
                     b.Property<int>("Id")

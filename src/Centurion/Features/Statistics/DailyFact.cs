@@ -1,0 +1,37 @@
+namespace Centurion.Features.Statistics;
+
+/// <summary>
+/// A pre-aggregated figure: one indicator, one unit, one province-local day, and for figures counted from case records one
+/// combination of category, place type and victim groups. Statistics sum these instead of scanning records or reports.
+/// Derived data: kept current by <see cref="ReportFacts"/> and <see cref="RecordFacts"/>, rebuilt from scratch by
+/// <see cref="Facts.RebuildAsync"/>, never audited row by row (their sources are).
+/// </summary>
+public sealed class DailyFact
+{
+    /// <summary>Figures counted from case records belong to no campaign.</summary>
+    public const int NoCampaign = 0;
+
+    public int IndicatorId { get; set; }
+
+    /// <summary>
+    /// The campaign whose reports gave a reported figure; <see cref="NoCampaign"/> (0) for figures counted from records.
+    /// Two campaigns reporting the same indicator for the same unit and day keep separate facts, and statistics take a campaign.
+    /// </summary>
+    public int CampaignId { get; set; }
+
+    /// <summary>The day: a report's period start (a weekly report counts on its Monday); a record's filed or solved date by the rule.</summary>
+    public DateOnly Day { get; set; }
+
+    public int UnitId { get; set; }
+
+    /// <summary>The record's category; empty for reported figures.</summary>
+    public string Category { get; set; } = "";
+
+    /// <summary>The record's place type; empty for reported figures.</summary>
+    public string PlaceType { get; set; } = "";
+
+    /// <summary>The record's victim groups as flags (<see cref="Records.VictimGroups"/>), so a case with two groups counts once in a total.</summary>
+    public int VictimGroups { get; set; }
+
+    public long Value { get; set; }
+}
