@@ -2,6 +2,7 @@ using Centurion.Components;
 using Centurion.Data;
 using Centurion.Features.Accounts;
 using Centurion.Features.Campaigns;
+using Centurion.Features.Dashboard;
 using Centurion.Features.Reporting;
 using Centurion.Features.Records;
 using Centurion.Features.Statistics;
@@ -77,6 +78,7 @@ public static class CenturionApp
         app.MapReportsApi();
         app.MapRecordsApi();
         app.MapStatsApi();
+        app.MapDashboardExport();
         app.MapRazorComponents<App>();
         return app;
     }

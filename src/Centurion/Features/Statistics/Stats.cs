@@ -101,6 +101,15 @@ public static class Stats
     }
 
     /// <summary>Facts of one indicator (and campaign, for reported ones) in a unit's subtree and a window.</summary>
+    /// <summary>The indicator's value on each day of the window (zero where nothing was recorded), for trend charts. No scope check.</summary>
+    public static async Task<IReadOnlyList<long>> DailyAsync(CenturionDb db, Campaign campaign, Unit unit, Indicator indicator, Window window, CancellationToken ct = default)
+    {
+        var campaignKey = indicator.Source == IndicatorSource.Reported ? campaign.Id : DailyFact.NoCampaign;
+        var byDay = await FactsOf(db, indicator.Id, campaignKey, unit.Id, window)
+            .GroupBy(f => f.Day).Select(g => new { Day = g.Key, Sum = g.Sum(f => f.Value) }).ToDictionaryAsync(x => x.Day, x => x.Sum, ct);
+        return [.. Enumerable.Range(0, window.Days).Select(d => byDay.GetValueOrDefault(window.From.AddDays(d)))];
+    }
+
     private static IQueryable<DailyFact> FactsOf(CenturionDb db, int indicatorId, int campaignKey, int rootId, Window w)
     {
         var subtree = db.UnitLinks.Where(l => l.AncestorId == rootId).Select(l => l.DescendantId);
