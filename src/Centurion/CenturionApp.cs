@@ -1,6 +1,7 @@
 using Centurion.Components;
 using Centurion.Data;
 using Centurion.Features.Accounts;
+using Centurion.Features.Bulletin;
 using Centurion.Features.Campaigns;
 using Centurion.Features.Dashboard;
 using Centurion.Features.Reporting;
@@ -79,6 +80,7 @@ public static class CenturionApp
         app.MapRecordsApi();
         app.MapStatsApi();
         app.MapDashboardExport();
+        app.MapBulletinApi();
         app.MapRazorComponents<App>();
         return app;
     }

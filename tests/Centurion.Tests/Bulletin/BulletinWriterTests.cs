@@ -32,8 +32,8 @@ public class BulletinWriterTests
         // 4,300 against 5,000: change −0.14, z = 2(√4300 − √5000) ≈ 2(65.57 − 70.71) ≈ −10.3: significant.
         var changes = new[] { new Headline("criminal-cases-filed", "刑事案件立案数", "Criminal cases filed", Measure.Cases, 4_300, -0.14, -10.3) };
 
-        var zh = BulletinWriter.Write("zh", "百日行动", "100-day operation", new(2022, 6, 25), new(2022, 7, 20), Totals, changes);
-        var en = BulletinWriter.Write("en", "百日行动", "100-day operation", new(2022, 6, 25), new(2022, 7, 20), Totals, changes);
+        var zh = BulletinWriter.Write("zh", ("全省", "across the province"), "百日行动", "100-day operation", new(2022, 6, 25), new(2022, 7, 20), Totals, changes);
+        var en = BulletinWriter.Write("en", ("全省", "across the province"), "百日行动", "100-day operation", new(2022, 6, 25), new(2022, 7, 20), Totals, changes);
 
         Assert.Contains("共出动警力16.8万人次", zh);
         Assert.Contains("查获违法犯罪嫌疑人1755名", zh);
@@ -51,8 +51,8 @@ public class BulletinWriterTests
         // 980 against 1,000 is −2% with z ≈ 2(31.30 − 31.62) ≈ −0.64: within normal variation.
         var flat = new Headline("public-order-cases", "治安案件", "Public-order cases", Measure.Cases, 980, -0.02, -0.64, YearOnYear: false);
 
-        var zh = BulletinWriter.Write("zh", "百日行动", "100-day operation", new(2022, 6, 25), new(2022, 7, 20), Totals, [small, flat]);
-        var en = BulletinWriter.Write("en", "百日行动", "100-day operation", new(2022, 6, 25), new(2022, 7, 20), Totals, [small, flat]);
+        var zh = BulletinWriter.Write("zh", ("全省", "across the province"), "百日行动", "100-day operation", new(2022, 6, 25), new(2022, 7, 20), Totals, [small, flat]);
+        var en = BulletinWriter.Write("en", ("全省", "across the province"), "百日行动", "100-day operation", new(2022, 6, 25), new(2022, 7, 20), Totals, [small, flat]);
 
         Assert.Contains("基数较小", zh);
         Assert.Contains("治安案件环比变化-2%，在正常波动范围内", zh);

@@ -14,15 +14,18 @@ public sealed record Headline(string IndicatorCode, string NameZh, string NameEn
 public static class BulletinWriter
 {
     public const double Significant = 2;
+    private static readonly System.Globalization.CultureInfo Invariant = System.Globalization.CultureInfo.InvariantCulture;
 
-    public static string Write(string lang, string campaignZh, string campaignEn, DateOnly start, DateOnly asOf, IReadOnlyList<Headline> totals, IReadOnlyList<Headline> changes) =>
-        lang == "en" ? English(campaignEn, start, asOf, totals, changes) : Chinese(campaignZh, start, asOf, totals, changes);
+    /// <param name="where">Whose figures: ("全省", "across the province"), or a prefecture's name in each language.</param>
+    public static string Write(string lang, (string Zh, string En) where, string campaignZh, string campaignEn, DateOnly start, DateOnly asOf,
+        IReadOnlyList<Headline> totals, IReadOnlyList<Headline> changes) =>
+        lang == "en" ? English(where.En, campaignEn, start, asOf, totals, changes) : Chinese(where.Zh, campaignZh, start, asOf, totals, changes);
 
-    private static string Chinese(string campaign, DateOnly start, DateOnly asOf, IReadOnlyList<Headline> totals, IReadOnlyList<Headline> changes)
+    private static string Chinese(string where, string campaign, DateOnly start, DateOnly asOf, IReadOnlyList<Headline> totals, IReadOnlyList<Headline> changes)
     {
         var done = string.Join("，", totals.Select(t => ChineseDeed(t)));
         var moved = string.Join("，", changes.Select(c => $"{c.NameZh}{(c.YearOnYear ? "同比" : "环比")}{ChineseMove(c)}"));
-        return $"截至{asOf:yyyy年M月d日}，“{campaign}”自{start:M月d日}开展以来，全省公安机关{done}。" + (moved.Length > 0 ? $"全省{moved}。" : "");
+        return $"截至{asOf.ToString("yyyy年M月d日", Invariant)}，“{campaign}”自{start.ToString("M月d日", Invariant)}开展以来，{where}公安机关{done}。" + (moved.Length > 0 ? $"{where}{moved}。" : "");
     }
 
     private static string ChineseDeed(Headline t)
@@ -54,12 +57,12 @@ public static class BulletinWriter
         return $"{(change < 0 ? "下降" : "上升")}{p}";
     }
 
-    private static string English(string campaign, DateOnly start, DateOnly asOf, IReadOnlyList<Headline> totals, IReadOnlyList<Headline> changes)
+    private static string English(string where, string campaign, DateOnly start, DateOnly asOf, IReadOnlyList<Headline> totals, IReadOnlyList<Headline> changes)
     {
         var deeds = totals.Select(EnglishDeed).ToList();
         var done = deeds.Count <= 1 ? string.Concat(deeds) : string.Join(", ", deeds[..^1]) + " and " + deeds[^1];
         var moved = changes.Select(c => $"{c.NameEn} {EnglishMove(c)}").ToList();
-        return $"Since the {campaign} began on {start:d MMMM}, police across the province have {done}, as of {asOf:d MMMM yyyy}."
+        return $"Since the {campaign} began on {start.ToString("d MMMM", Invariant)}, police {where} have {done}, as of {asOf.ToString("d MMMM yyyy", Invariant)}."
             + (moved.Count > 0 ? " " + string.Join("; ", moved) + "." : "");
     }
 
