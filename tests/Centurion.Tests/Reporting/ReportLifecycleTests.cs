@@ -71,8 +71,9 @@ public class ReportLifecycleTests
         Assert.Equal(HttpStatusCode.Forbidden, (await app.ApiAs("chengdu").PostAsJsonAsync(Url("510105", Day, "approve"), new { version = filedByLeader.Version })).StatusCode);
 
         await using var db = app.Db();
-        Assert.False(await db.Reports.AnyAsync(r => r.Unit!.Code == "510105" && r.Revisions.Any(v => v.Status == RevisionStatus.Approved)));
-        Assert.Equal(RevisionStatus.Submitted, (await db.ReportRevisions.SingleAsync(v => v.Report!.Unit!.Code == "510104")).Status);
+        var ours = db.Reports.Where(r => r.Campaign!.Code == Code);
+        Assert.False(await ours.AnyAsync(r => r.Unit!.Code == "510105" && r.Revisions.Any(v => v.Status == RevisionStatus.Approved)));
+        Assert.Equal(RevisionStatus.Submitted, (await ours.Where(r => r.Unit!.Code == "510104").SelectMany(r => r.Revisions).SingleAsync()).Status);
     }
 
     [Theory, BothDatabases]
