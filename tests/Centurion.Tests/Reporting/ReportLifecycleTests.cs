@@ -128,7 +128,7 @@ public class ReportLifecycleTests
         Assert.True((await blank.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("night-operations", out _));
         Assert.True((await tooMany.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("disputes-resolved", out _));
         await using (var db = app.Db())
-            Assert.False(await db.ReportRevisions.AnyAsync(v => v.Status == RevisionStatus.Submitted));
+            Assert.False(await db.ReportRevisions.AnyAsync(v => v.Report!.Campaign!.Code == Code && v.Status == RevisionStatus.Submitted));
 
         // Seven ordinary days (about 100), then 900: unusual, submitted only once confirmed.
         for (var d = 1; d <= 7; d++) await FileAsync(app, "jinjiang", "510104", new DateOnly(2026, 7, 7 + d), 95 + d);
