@@ -59,7 +59,7 @@ public static class Cli
             + "and the summer-2022 campaign with its daily reports and case records (skipped when the campaign exists).");
         var records = new Option<long?>("--records")
         {
-            Description = "How many case records to generate, e.g. 10000000 for benchmarks (default: the demo's own size, about 51,000). "
+            Description = "How many case records to generate, e.g. 10000000 for benchmarks (default: the demo's own size, about 46,000). "
                 + "Any size has the same shape; the source bulletin's exact figures for 25 June - 20 July 2022 hold only at the default size.",
         };
         records.Validators.Add(r => { if (r.GetValue(records) is < 1) r.AddError("--records must be at least 1."); });

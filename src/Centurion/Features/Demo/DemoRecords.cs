@@ -1,4 +1,3 @@
-using Centurion.Data;
 using Centurion.Features.Records;
 using static Centurion.Features.Demo.DemoShape;
 
@@ -42,7 +41,7 @@ public sealed class DemoRecordPlan
     private static readonly double[] CriminalWeekday = [1.06, 1.03, 1.0, 1.0, 1.03, 0.95, 0.93];
     private static readonly double[] PublicOrderWeekday = [0.92, 0.9, 0.92, 0.95, 1.08, 1.2, 1.08];
 
-    /// <summary>The demo's size: about 51,000 records (criminal about 54 a day at the 2021 level, public-order 26),
+    /// <summary>The demo's size: about 46,000 records (criminal about 50 a day in 2021, public-order about 25),
     /// about a tenth of what the province really files, so that the suspects caught in the window come to 1,755.</summary>
     public static DemoRecordPlan Default(ulong seed = DemoRandom.DefaultSeed) => Make(1.0, seed);
 
