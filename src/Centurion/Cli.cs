@@ -49,16 +49,24 @@ public static class Cli
         var demo = new Command("demo", "Migrate the database, load the demo data, print the URL and demo logins, and serve.");
         demo.SetAction(async (_, ct) =>
         {
-            await WithServicesAsync(async sp => await SeedDemoAsync(sp, ct));
+            await WithServicesAsync(async sp => await SeedDemoAsync(sp, null, output, ct));
             await ServeAsync([], output, printDemoLogins: true);
             return 0;
         });
         root.Subcommands.Add(demo);
 
-        var seedDemo = new Command("seed-demo", "Migrate the database and write the demo data into it, without serving.");
-        seedDemo.SetAction(async (_, ct) =>
+        var seedDemo = new Command("seed-demo", "Migrate the database and write the demo data into it, without serving: units' stations, demo users, "
+            + "and the summer-2022 campaign with its daily reports and case records (skipped when the campaign exists).");
+        var records = new Option<long?>("--records")
         {
-            await WithServicesAsync(async sp => await SeedDemoAsync(sp, ct));
+            Description = "How many case records to generate, e.g. 10000000 for benchmarks (default: the demo's own size, about 46,000). "
+                + "Any size has the same shape; the source bulletin's exact figures for 25 June - 20 July 2022 hold only at the default size.",
+        };
+        records.Validators.Add(r => { if (r.GetValue(records) is < 1) r.AddError("--records must be at least 1."); });
+        seedDemo.Options.Add(records);
+        seedDemo.SetAction(async (parse, ct) =>
+        {
+            await WithServicesAsync(async sp => await SeedDemoAsync(sp, parse.GetValue(records), output, ct));
             await output.WriteLineAsync("Demo data written.");
             return 0;
         });
@@ -152,10 +160,15 @@ public static class Cli
         return apikey;
     }
 
-    private static async Task SeedDemoAsync(IServiceProvider sp, CancellationToken ct)
+    private static async Task SeedDemoAsync(IServiceProvider sp, long? records, TextWriter output, CancellationToken ct)
     {
         await CenturionApp.PrepareDatabaseAsync(sp, ct);
-        await DemoData.SeedAsync(sp.GetRequiredService<CenturionDb>(), sp.GetRequiredService<UserManager<User>>(), ct);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var campaign = await DemoData.SeedAsync(sp.GetRequiredService<CenturionDb>(), sp.GetRequiredService<UserManager<User>>(), records, ct);
+        if (campaign is null) await output.WriteLineAsync($"Campaign {DemoCampaign.Code} exists; left as it is.");
+        else
+            await output.WriteLineAsync($"Campaign {DemoCampaign.Code}: {campaign.Reports:N0} reports ({campaign.Revisions:N0} revisions, {campaign.Values:N0} values), "
+                + $"{campaign.Records:N0} case records, in {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s.");
     }
 
     private static async Task ServeAsync(string[] args, TextWriter output, bool printDemoLogins)

@@ -71,8 +71,9 @@ public class ReportLifecycleTests
         Assert.Equal(HttpStatusCode.Forbidden, (await app.ApiAs("chengdu").PostAsJsonAsync(Url("510105", Day, "approve"), new { version = filedByLeader.Version })).StatusCode);
 
         await using var db = app.Db();
-        Assert.False(await db.Reports.AnyAsync(r => r.Unit!.Code == "510105" && r.Revisions.Any(v => v.Status == RevisionStatus.Approved)));
-        Assert.Equal(RevisionStatus.Submitted, (await db.ReportRevisions.SingleAsync(v => v.Report!.Unit!.Code == "510104")).Status);
+        var ours = db.Reports.Where(r => r.Campaign!.Code == Code);
+        Assert.False(await ours.AnyAsync(r => r.Unit!.Code == "510105" && r.Revisions.Any(v => v.Status == RevisionStatus.Approved)));
+        Assert.Equal(RevisionStatus.Submitted, (await ours.Where(r => r.Unit!.Code == "510104").SelectMany(r => r.Revisions).SingleAsync()).Status);
     }
 
     [Theory, BothDatabases]
@@ -127,7 +128,7 @@ public class ReportLifecycleTests
         Assert.True((await blank.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("night-operations", out _));
         Assert.True((await tooMany.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("disputes-resolved", out _));
         await using (var db = app.Db())
-            Assert.False(await db.ReportRevisions.AnyAsync(v => v.Status == RevisionStatus.Submitted));
+            Assert.False(await db.ReportRevisions.AnyAsync(v => v.Report!.Campaign!.Code == Code && v.Status == RevisionStatus.Submitted));
 
         // Seven ordinary days (about 100), then 900: unusual, submitted only once confirmed.
         for (var d = 1; d <= 7; d++) await FileAsync(app, "jinjiang", "510104", new DateOnly(2026, 7, 7 + d), 95 + d);

@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Centurion.Features.Demo;
 
-/// <summary>Deterministic demo data: police stations below every county, and one demo user per role.</summary>
+/// <summary>Deterministic demo data: police stations below every county, one demo user per role, and the 2022 summer
+/// campaign with its reports and case records (<see cref="DemoCampaign"/>).</summary>
 public static class DemoData
 {
     public const string Password = "centurion-demo";
@@ -31,7 +32,9 @@ public static class DemoData
     public static int StationCount(Unit county) =>
         (county.NameZh.EndsWith('区') ? 4 : county.NameZh.EndsWith('市') ? 3 : 2) + int.Parse(county.Code[^1..]) % 2;
 
-    public static async Task SeedAsync(CenturionDb db, UserManager<User> users, CancellationToken ct = default)
+    /// <param name="records">How many case records to generate; null for the demo's own size, at which the source's figures hold exactly.</param>
+    /// <returns>What the campaign wrote, or null when it was there already.</returns>
+    public static async Task<DemoCampaignResult?> SeedAsync(CenturionDb db, UserManager<User> users, long? records = null, CancellationToken ct = default)
     {
         if (!await db.Units.AnyAsync(u => u.Level == UnitLevel.Station, ct))
         {
@@ -49,5 +52,6 @@ public static class DemoData
         foreach (var u in Users)
             if (await users.FindByNameAsync(u.Name) is null)
                 await Accounts.Accounts.AddUserAsync(db, users, u.Name, Password, u.UnitCode, [u.Role], u.Line, u.DisplayName, ct);
+        return await DemoCampaign.SeedAsync(db, records, ct);
     }
 }
