@@ -100,7 +100,7 @@ public class ReportImportTests
         Assert.Equal([(3, "unit"), (4, "date"), (5, "indicator"), (6, "value"), (7, "indicator"), (8, "unit")], errors);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, wrongColumns.StatusCode);
         await using var db = app.Db();
-        Assert.False(await db.Reports.AnyAsync());
+        Assert.False(await db.Reports.AnyAsync(r => r.Campaign!.Code == Code));
         Assert.False(await db.ImportBatches.AnyAsync(b => b.Kind == ReportImport.BatchKind));
     }
 
@@ -120,8 +120,9 @@ public class ReportImportTests
         Assert.Equal(3, (await dryRun.Content.ReadFromJsonAsync<ReportImportSummary>())!.ReportsCreated);
         Assert.Equal(HttpStatusCode.Forbidden, (await UploadAsync(app, "chengdu", Baseline)).StatusCode);
         await using var db = app.Db();
-        Assert.Equal(1, await db.Reports.CountAsync()); // only the reporter's draft: the refused file and the dry run stored nothing
-        Assert.Equal(10, (await db.ReportValues.SingleAsync(v => v.Indicator!.Code == "police-deployments")).Value);
+        Assert.Equal(1, await db.Reports.CountAsync(r => r.Campaign!.Code == Code)); // only the reporter's draft: the refused file and the dry run stored nothing
+        Assert.Equal(10, (await db.Reports.Where(r => r.Campaign!.Code == Code).SelectMany(r => r.Revisions).SelectMany(v => v.Values)
+            .SingleAsync(v => v.Indicator!.Code == "police-deployments")).Value);
     }
 
     [Theory, BothDatabases]
@@ -142,6 +143,6 @@ public class ReportImportTests
         Assert.Equal(2, refused.ExitCode);
         Assert.Contains("row 2, indicator", refused.Errors);
         await using var db = app.Db();
-        Assert.Equal(3, await db.Reports.CountAsync());
+        Assert.Equal(3, await db.Reports.CountAsync(r => r.Campaign!.Code == Code));
     }
 }
