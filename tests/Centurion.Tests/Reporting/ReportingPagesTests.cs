@@ -20,12 +20,12 @@ public class ReportingPagesTests
         await FileAsync(app, "mianyang", "510703", Day, 100);
         var (leader, _) = await app.SignInAsync("chengdu");
 
-        var page = await leader.GetStringAsync($"/campaigns/{Code}/approvals");
+        var page = await TestApp.PageAsync(leader, $"/campaigns/{Code}/approvals");
 
         Assert.Contains("锦江区", page);
         Assert.DoesNotContain("涪城区", page);
         var (reporter, _) = await app.SignInAsync("jinjiang");
-        Assert.Contains("没有待审核的报表", await reporter.GetStringAsync($"/campaigns/{Code}/approvals"));
+        Assert.Contains("没有待审核的报表", await TestApp.PageAsync(reporter, $"/campaigns/{Code}/approvals"));
     }
 
     [Theory, BothDatabases]
@@ -37,7 +37,7 @@ public class ReportingPagesTests
         var (reporter, _) = await app.SignInAsync("jinjiang");
 
         var other = await reporter.GetAsync($"/campaigns/{Code}/reports/510105/2026-07-03");
-        var own = await reporter.GetStringAsync($"/campaigns/{Code}/reports/510104/2026-07-03");
+        var own = await TestApp.PageAsync(reporter, $"/campaigns/{Code}/reports/510104/2026-07-03");
 
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
         Assert.DoesNotContain("青羊区", await other.Content.ReadAsStringAsync());
@@ -54,7 +54,7 @@ public class ReportingPagesTests
         await FileAsync(app, "jinjiang", "510104", Day, 100);
         var (leader, _) = await app.SignInAsync("chengdu");
 
-        var page = await leader.GetStringAsync($"/campaigns/{Code}/completeness");
+        var page = await TestApp.PageAsync(leader, $"/campaigns/{Code}/completeness");
 
         var outstanding = page[page.IndexOf("id=\"outstanding\"")..];
         Assert.Contains("510105", outstanding);

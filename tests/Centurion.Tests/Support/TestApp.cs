@@ -77,6 +77,15 @@ public sealed partial class TestApp : WebApplicationFactory<Program>
         return (client, response);
     }
 
+    /// <summary>GETs a page and returns its HTML, failing with the server's error detail (shown in Testing) when it is not 200.</summary>
+    public static async Task<string> PageAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url}: {(int)response.StatusCode}\n{body}");
+        return body;
+    }
+
     public static string Token(string html) => AntiforgeryField().Match(html).Groups[1].Value;
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
