@@ -196,6 +196,27 @@ public static class Cli
         await work(scope.ServiceProvider);
     }
 
+    /// <summary>
+    /// Runs a verb as the command-line user with the campaign office's reach over the whole province: the verbs that read or
+    /// write campaign data (imports, statistics, the bulletin) go through the same scope checks as the API.
+    /// </summary>
+    internal static Task AsProvinceOfficeAsync(Func<CenturionDb, CallerScope, IServiceProvider, Task> work, CancellationToken ct) =>
+        WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<CenturionDb>();
+            var scope = sp.GetRequiredService<CallerScope>();
+            scope.ActFor(await db.Units.Where(u => u.ParentId == null).Select(u => u.Id).SingleAsync(ct), null, Roles.CampaignOffice);
+            await work(db, scope, sp);
+        });
+
+    /// <summary>False, with a message on standard error, when an input file is missing.</summary>
+    internal static async Task<bool> FileExistsAsync(FileInfo file, TextWriter errors)
+    {
+        if (file.Exists) return true;
+        await errors.WriteLineAsync(new Phrase($"找不到文件 {file.FullName}。", $"There is no file {file.FullName}."));
+        return false;
+    }
+
     private static async Task<T> WithDbAsync<T>(Func<CenturionDb, Task<T>> query)
     {
         var result = default(T)!;

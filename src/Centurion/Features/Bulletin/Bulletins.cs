@@ -29,14 +29,11 @@ public static class Bulletins
         command.Options.Add(lang);
         command.SetAction(async (parse, ct) =>
         {
-            await Cli.WithServicesAsync(async sp =>
+            await Cli.AsProvinceOfficeAsync(async (db, scope, _) =>
             {
-                var db = sp.GetRequiredService<CenturionDb>();
-                var scope = sp.GetRequiredService<CallerScope>();
-                scope.ActFor(await db.Units.Where(u => u.ParentId == null).Select(u => u.Id).SingleAsync(ct), null, Accounts.Roles.CampaignOffice);
                 var c = await Campaigns.Campaigns.FindAsync(db, scope, parse.GetValue(campaign)!, ct);
                 await output.WriteLineAsync((await WriteAsync(db, scope, c, parse.GetValue(asOf), parse.GetValue(lang)!, ct)).Text);
-            });
+            }, ct);
             return 0;
         });
         return command;

@@ -20,20 +20,12 @@ public static class RecordsCli
         {
             var path = parse.GetValue(file)!;
             var errors = parse.InvocationConfiguration.Error;
-            if (!path.Exists)
-            {
-                await errors.WriteLineAsync(new Phrase($"找不到文件 {path.FullName}。", $"There is no file {path.FullName}."));
-                return 2;
-            }
+            if (!await Cli.FileExistsAsync(path, errors)) return 2;
             ImportResult? result = null;
-            await Cli.WithServicesAsync(async sp =>
+            await Cli.AsProvinceOfficeAsync(async (db, scope, _) =>
             {
-                var db = sp.GetRequiredService<CenturionDb>();
-                var scope = sp.GetRequiredService<CallerScope>();
-                var province = await db.Units.Where(u => u.ParentId == null).Select(u => u.Id).SingleAsync(ct);
-                scope.ActFor(province, null, Roles.CampaignOffice);
                 result = await RecordImporter.ImportAsync(db, scope, path.FullName, path.Name, parse.GetValue(dryRun), ct);
-            });
+            }, ct);
             if (result!.Summary is not { } s)
             {
                 foreach (var e in result.Errors)

@@ -22,21 +22,14 @@ public static class ReportsCli
         {
             var path = parse.GetValue(file)!;
             var errors = parse.InvocationConfiguration.Error;
-            if (!path.Exists)
-            {
-                await errors.WriteLineAsync(new Phrase($"找不到文件 {path.FullName}。", $"There is no file {path.FullName}."));
-                return 2;
-            }
+            if (!await Cli.FileExistsAsync(path, errors)) return 2;
             ReportImportResult? result = null;
-            await Cli.WithServicesAsync(async sp =>
+            await Cli.AsProvinceOfficeAsync(async (db, scope, sp) =>
             {
-                var db = sp.GetRequiredService<CenturionDb>();
-                var scope = sp.GetRequiredService<CallerScope>();
-                scope.ActFor(await db.Units.Where(u => u.ParentId == null).Select(u => u.Id).SingleAsync(ct), null, Roles.CampaignOffice);
                 var c = await Campaigns.Campaigns.FindAsync(db, scope, parse.GetValue(campaign)!, ct);
                 result = await ReportImport.ImportAsync(db, scope, c, path.FullName, path.Name, parse.GetValue(dryRun),
                     sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct);
-            });
+            }, ct);
             if (result!.Summary is not { } s)
             {
                 foreach (var e in result.Errors) await errors.WriteLineAsync($"row {e.Row}, {e.Column}: {e.Message} [{e.Value}]");

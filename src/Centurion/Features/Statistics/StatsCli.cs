@@ -31,15 +31,12 @@ public static class StatsCli
         command.SetAction(async (parse, ct) =>
         {
             StatsResult? result = null;
-            await Cli.WithServicesAsync(async sp =>
+            await Cli.AsProvinceOfficeAsync(async (db, scope, _) =>
             {
-                var db = sp.GetRequiredService<CenturionDb>();
-                var scope = sp.GetRequiredService<CallerScope>();
-                scope.ActFor(await db.Units.Where(u => u.ParentId == null).Select(u => u.Id).SingleAsync(ct), null, Roles.CampaignOffice);
                 var breakdown = StatsApi.ParseBreakdown(parse.GetValue(by));
                 var (c, u, i) = await Stats.ResolveAsync(db, scope, parse.GetValue(campaign)!, parse.GetValue(unit)!, parse.GetValue(indicator)!, parse.GetValue(line), ct);
                 result = await Stats.ForAsync(db, c, u, i, parse.GetValue(from), parse.GetValue(to), new StatsOptions(breakdown, parse.GetValue(compareMonth)), ct);
-            });
+            }, ct);
             if (parse.GetValue(json)) await output.WriteLineAsync(JsonSerializer.Serialize(result, Json));
             else await WriteTextAsync(output, result!);
             return 0;
