@@ -171,6 +171,8 @@ public static class Cli
                 + $"{campaign.Records:N0} case records, in {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s.");
     }
 
+    /// <remarks>Under WebApplicationFactory this runs too: the factory lets the entry point go on after the host is built, and
+    /// this RunAsync is what starts the host it tests (so tests set an address, and the default one is not added).</remarks>
     private static async Task ServeAsync(string[] args, TextWriter output, bool printDemoLogins)
     {
         var app = CenturionApp.Build(args);

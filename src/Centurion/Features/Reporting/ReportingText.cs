@@ -7,6 +7,8 @@ public static class ReportingText
     public static readonly Phrase Report = new("报表", "Report");
     public static readonly Phrase MyReport = new("本单位报表", "My unit's report");
     public static readonly Phrase DueToday = new("今日应报（{0}）", "Due today ({0})");
+    public static readonly Phrase LastPeriod = new("最后一期报表（{0}）", "Last period's report ({0})");
+    public static readonly Phrase FirstPeriod = new("第一期报表（{0}）", "First period's report ({0})");
     public static readonly Phrase Approvals = new("待审核", "Awaiting approval");
     public static readonly Phrase Completeness = new("报送情况", "Completeness");
     public static readonly Phrase Outstanding = new("未报单位", "Not yet reported");
