@@ -48,5 +48,13 @@ public class CompletenessTests
         var province = await app.ApiAs("province").GetFromJsonAsync<CompletenessDto>($"/api/campaigns/{Code}/completeness?from=2026-07-01&to=2026-07-01");
         Assert.Equal((183, 4), (province!.Total.Expected, province.Total.Received));
         Assert.Equal(HttpStatusCode.NotFound, (await app.ApiAs("chengdu").GetAsync($"/api/campaigns/{Code}/completeness?unit=510700")).StatusCode);
+
+        // The page's export holds the same table: one row per county and the total.
+        var (leader, _) = await app.SignInAsync("chengdu");
+        var xlsx = await leader.GetAsync($"/campaigns/{Code}/completeness.xlsx?from=2026-07-01&to=2026-07-02");
+        var rows = MiniExcelLibs.MiniExcel.Query(await xlsx.Content.ReadAsStreamAsync(), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(21, rows.Count);
+        Assert.Equal(("510100", 40L, 4L, 17L), ((string)rows[^1]["代码"], Convert.ToInt64(rows[^1]["应报"]), Convert.ToInt64(rows[^1]["已报"]), Convert.ToInt64(rows[^1]["缺报"])));
+        Assert.Equal(HttpStatusCode.NotFound, (await leader.GetAsync($"/campaigns/{Code}/completeness.xlsx?unit=510700")).StatusCode);
     }
 }

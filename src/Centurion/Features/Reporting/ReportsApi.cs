@@ -70,6 +70,27 @@ public static class ReportsApi
             return TypedResults.Ok(await Completeness.ForAsync(db, c, root, from ?? c.StartDate, to ?? ProvinceTime.Today(clock), now, ct));
         }).WithSummary("Reports expected, received, on time, late, missing, pending and nil, for a subtree and date range, by child unit.");
 
+        // The completeness table as a spreadsheet, for the page's export link (same query as the page).
+        app.MapGet("/campaigns/{campaign}/completeness.xlsx", async (string campaign, string? unit, DateOnly? from, DateOnly? to, CenturionDb db, CallerScope scope, TimeProvider clock, CancellationToken ct) =>
+        {
+            var c = await Campaigns.Campaigns.FindAsync(db, scope, campaign, ct);
+            var root = unit is null ? await scope.OwnUnitAsync(db, ct) : await scope.FindUnitAsync(db, unit, ct);
+            var today = ProvinceTime.Today(clock);
+            var data = await Completeness.ForAsync(db, c, root, from ?? c.StartDate, to ?? (today < c.EndDate ? today : c.EndDate), clock.GetUtcNow().UtcDateTime, ct);
+            var rows = data.ByUnit.Select(u => (Code: u.Code, Name: Lang.Pick(u.NameZh, u.NameEn), u.Counts))
+                .Append((Code: root.Code, Name: root.Name(Lang.IsEnglish), Counts: data.Total))
+                .Select(r => new Dictionary<string, object?>
+                {
+                    [Ui.Units] = r.Name, [Ui.Code] = r.Code, [ReportingText.Expected] = r.Counts.Expected, [ReportingText.Received] = r.Counts.Received,
+                    [ReportingText.OnTime] = r.Counts.OnTime, [ReportingText.Late] = r.Counts.Late, [ReportingText.Missing] = r.Counts.Missing,
+                    [ReportingText.Pending] = r.Counts.Pending, [ReportingText.Nil] = r.Counts.Nil, [ReportingText.Rate] = r.Counts.ReceivedRate is { } rate ? Math.Round(rate, 4) : null,
+                }).ToList();
+            var stream = new MemoryStream();
+            await MiniExcelLibs.MiniExcel.SaveAsAsync(stream, rows, cancellationToken: ct);
+            stream.Position = 0;
+            return Results.File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{campaign}-completeness-{root.Code}-{data.To:yyyyMMdd}.xlsx");
+        }).RequireAuthorization();
+
         api.MapGet("/outstanding", async (string campaign, string? unit, DateOnly? date, CenturionDb db, CallerScope scope, TimeProvider clock, CancellationToken ct) =>
         {
             var c = await Campaigns.Campaigns.FindAsync(db, scope, campaign, ct);
