@@ -27,6 +27,13 @@ public static class CampaignText
     public static readonly Phrase Derived = new("案件统计", "from case records");
     public static readonly Phrase LinesFormat = new("每行一项，用“|”分隔", "One per line, fields separated by “|”");
 
+    public static readonly Phrase State = new("状态", "State");
+
+    public static Phrase TaskStateName(TaskState s) => s switch
+    {
+        TaskState.Open => new("未开始", "Open"), TaskState.InProgress => new("推进中", "In progress"), _ => new("已完成", "Done"),
+    };
+
     public static Phrase CadenceName(Cadence c) => c == Cadence.Daily ? new("日报", "Daily") : new("周报", "Weekly");
 
     public static Phrase DeadlineRule(Campaign c) => new(

@@ -101,6 +101,14 @@ public static partial class Campaigns
         return campaign;
     }
 
+    public static async Task SetTaskStateAsync(CenturionDb db, Campaign campaign, int taskId, TaskState state, CancellationToken ct = default)
+    {
+        var task = await db.CampaignTasks.FirstOrDefaultAsync(t => t.Id == taskId && t.CampaignId == campaign.Id, ct)
+            ?? throw DomainException.NotFound(new($"本行动没有任务 {taskId}。", $"The campaign has no task {taskId}."));
+        task.State = state;
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>The participating units within a subtree.</summary>
     public static IQueryable<Unit> ReportingUnits(CenturionDb db, int campaignId, int rootUnitId) =>
         CallerScope.Subtree(db, rootUnitId).Where(u => db.CampaignUnits.Any(cu => cu.CampaignId == campaignId && cu.UnitId == u.Id));

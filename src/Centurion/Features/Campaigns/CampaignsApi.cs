@@ -10,10 +10,14 @@ public sealed record CampaignSummary(string Code, string NameZh, string NameEn, 
 
 public sealed record IndicatorDto(string Code, string NameZh, string NameEn, string Measure, string Source, string Good, string? OwnerLine);
 
+public sealed record TaskDto(int Id, string TitleZh, string TitleEn, string? OwnerLine, DateOnly Deadline, string State);
+
+public sealed record TaskStateRequest(TaskState State);
+
 public sealed record CampaignDto(
     string Code, string NameZh, string NameEn, DateOnly StartDate, DateOnly EndDate, string Cadence, int DeadlineDaysAfter,
     TimeOnly DeadlineTime, string ReportingLevel, string RootUnit, IReadOnlyList<IndicatorDto> Indicators,
-    IReadOnlyList<NewPhase> Phases, IReadOnlyList<NewTask> Tasks, IReadOnlyList<NewLeaderLink> LeaderLinks, int ReportingUnits);
+    IReadOnlyList<NewPhase> Phases, IReadOnlyList<TaskDto> Tasks, IReadOnlyList<NewLeaderLink> LeaderLinks, int ReportingUnits);
 
 public static class CampaignsApi
 {
@@ -37,6 +41,13 @@ public static class CampaignsApi
             var campaign = await Campaigns.CreateAsync(db, scope, input, clock.GetUtcNow().UtcDateTime, ct);
             return TypedResults.Created($"/api/campaigns/{campaign.Code}", await DescribeAsync(db, campaign, ct));
         }).WithSummary("Creates a campaign (campaign office).");
+
+        api.MapPatch("/{code}/tasks/{id:int}", async (string code, int id, TaskStateRequest body, CenturionDb db, CallerScope scope, CancellationToken ct) =>
+        {
+            scope.Require(Roles.CampaignOffice);
+            await Campaigns.SetTaskStateAsync(db, await Campaigns.FindAsync(db, scope, code, ct), id, body.State, ct);
+            return TypedResults.NoContent();
+        }).WithSummary("Sets a key task's state: open, in-progress or done (campaign office).");
     }
 
     public static async Task<CampaignDto> DescribeAsync(CenturionDb db, Campaign c, CancellationToken ct)
@@ -48,7 +59,7 @@ public static class CampaignsApi
         var phases = await db.CampaignPhases.Where(p => p.CampaignId == c.Id).OrderBy(p => p.StartDate)
             .Select(p => new NewPhase(p.NameZh, p.NameEn, p.StartDate, p.EndDate)).ToListAsync(ct);
         var tasks = await db.CampaignTasks.Where(t => t.CampaignId == c.Id).OrderBy(t => t.Deadline)
-            .Select(t => new NewTask(t.TitleZh, t.TitleEn, t.OwnerLine == null ? null : t.OwnerLine.Code, t.Deadline)).ToListAsync(ct);
+            .Select(t => new TaskDto(t.Id, t.TitleZh, t.TitleEn, t.OwnerLine == null ? null : t.OwnerLine.Code, t.Deadline, t.State.ToString().ToLower())).ToListAsync(ct);
         var links = await db.LeaderLinks.Where(l => l.CampaignId == c.Id).OrderBy(l => l.Unit!.Code)
             .Select(l => new NewLeaderLink(l.LeaderName, l.LeaderTitle, l.Unit!.Code)).ToListAsync(ct);
         var root = await db.Units.Where(u => u.Id == c.RootUnitId).Select(u => u.Code).FirstAsync(ct);
