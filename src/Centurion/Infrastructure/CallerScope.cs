@@ -56,6 +56,10 @@ public sealed class CallerScope(IHttpContextAccessor http)
         await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(Units(db), u => u.Code == code, ct)
         ?? throw DomainException.NotFound(new($"找不到单位 {code}。", $"Unit {code} was not found."));
 
+    /// <summary>The unit with this code if given (not found outside the caller's subtree), otherwise the caller's own unit.</summary>
+    public async Task<Unit> UnitOrOwnAsync(CenturionDb db, string? code, CancellationToken ct = default) =>
+        string.IsNullOrWhiteSpace(code) ? await OwnUnitAsync(db, ct) : await FindUnitAsync(db, code.Trim(), ct);
+
     public async Task<Unit> OwnUnitAsync(CenturionDb db, CancellationToken ct = default) =>
         (await db.Units.FindAsync([UnitId], ct))!;
 

@@ -56,7 +56,7 @@ public static class Bulletins
         var unit = await CallerScope.Subtree(db, own.Id).AnyAsync(u => u.Id == campaign.RootUnitId, ct) ? (await db.Units.FindAsync([campaign.RootUnitId], ct))! : own;
         var indicators = (await Campaigns.Campaigns.IndicatorsAsync(db, campaign.Id, ct))
             .Where(i => scope.LineId is not { } line || i.OwnerLineId == line).ToDictionary(i => i.Code);
-        var to = asOf > campaign.EndDate ? campaign.EndDate : asOf;
+        var to = campaign.Clamp(asOf);
 
         var totals = new List<Headline>();
         foreach (var code in Totals.Where(indicators.ContainsKey))

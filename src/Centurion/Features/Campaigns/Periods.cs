@@ -33,6 +33,9 @@ public static class Periods
 
     public static DateTime DeadlineUtc(this Campaign c, Period period) => DeadlineUtc(period, c.DeadlineDaysAfter, c.DeadlineTime);
 
+    /// <summary>The campaign day nearest to a date: the date itself within the campaign, else its first or last day.</summary>
+    public static DateOnly Clamp(this Campaign c, DateOnly date) => date < c.StartDate ? c.StartDate : date > c.EndDate ? c.EndDate : date;
+
     /// <summary>The period whose report falls due on a given province-local day (for a daily campaign due the next day: yesterday).</summary>
     public static Period DueOn(this Campaign c, DateOnly day) =>
         Containing(c.Cadence, day.AddDays(-c.DeadlineDaysAfter));

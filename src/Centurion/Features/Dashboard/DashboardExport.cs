@@ -1,6 +1,5 @@
 using Centurion.Data;
 using Centurion.Infrastructure;
-using MiniExcelLibs;
 
 namespace Centurion.Features.Dashboard;
 
@@ -23,9 +22,6 @@ public static class DashboardExport
                 }
                 return row;
             }).ToList();
-            var stream = new MemoryStream();
-            await stream.SaveAsAsync(rows, sheetName: view.Unit.Code, cancellationToken: ct);
-            stream.Position = 0;
-            return Results.File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{code}-{view.Unit.Code}-{view.To:yyyyMMdd}.xlsx");
+            return await Files.XlsxAsync(rows, $"{code}-{view.Unit.Code}-{view.To:yyyyMMdd}.xlsx", view.Unit.Code, ct);
         }).RequireAuthorization();
 }

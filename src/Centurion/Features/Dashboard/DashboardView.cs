@@ -27,14 +27,15 @@ public sealed record DashboardView(
         DateOnly? from, DateOnly? to, string? indicatorCode, string? sort, bool ascending, CancellationToken ct = default)
     {
         var campaign = await Campaigns.Campaigns.FindAsync(db, scope, code, ct);
-        var unit = unitCode is null ? await scope.OwnUnitAsync(db, ct) : await scope.FindUnitAsync(db, unitCode, ct);
+        var unit = await scope.UnitOrOwnAsync(db, unitCode, ct);
         var indicators = (await Campaigns.Campaigns.IndicatorsAsync(db, campaign.Id, ct))
             .Where(i => scope.LineId is not { } line || i.OwnerLineId == line).ToList();
         if (indicators.Count == 0) throw DomainException.NotFound(new("本行动中没有您可查看的指标。", "The campaign has no indicator you can see."));
         var chosen = indicators.FirstOrDefault(i => i.Code == indicatorCode) ?? indicators[0];
         var today = ProvinceTime.Today(clock);
-        var end = Clamp(to ?? today, campaign.StartDate, campaign.EndDate);
-        var start = Clamp(from ?? campaign.StartDate, campaign.StartDate, end);
+        var end = campaign.Clamp(to ?? today);
+        var start = campaign.Clamp(from ?? campaign.StartDate);
+        if (start > end) start = end;
 
         var headlines = new List<StatsResult>();
         foreach (var i in indicators)
@@ -59,13 +60,11 @@ public sealed record DashboardView(
         var days = Enumerable.Range(0, current.Count).Select(d => start.AddDays(d)).ToList();
         var trend = TrendChart.Svg(days, current, lastYear, $"{start.Year}", $"{start.Year - 1}", chosen.Name(Lang.IsEnglish));
 
-        var due = Clamp(campaign.DueOn(today).Start, campaign.StartDate, campaign.EndDate);
+        var due = campaign.Clamp(campaign.DueOn(today).Start);
         var completeness = await Completeness.ForAsync(db, campaign, unit, due, due, clock.GetUtcNow().UtcDateTime, ct);
         var ancestors = await scope.Units(db)
             .Join(db.UnitLinks.Where(l => l.DescendantId == unit.Id && l.Depth > 0), u => u.Id, l => l.AncestorId, (u, l) => new { u, l.Depth })
             .OrderByDescending(x => x.Depth).Select(x => x.u).ToListAsync(ct);
         return new DashboardView(campaign, unit, ancestors, indicators, chosen, start, end, headlines, rows, map, trend, due, completeness.Total);
     }
-
-    private static DateOnly Clamp(DateOnly d, DateOnly min, DateOnly max) => d < min ? min : d > max ? max : d;
 }

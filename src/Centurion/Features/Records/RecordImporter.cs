@@ -30,14 +30,7 @@ public static class RecordImporter
     public static async Task<ImportResult> ImportUploadAsync(CenturionDb db, CallerScope scope, IFormFile file, bool dryRun, CancellationToken ct)
     {
         scope.Require(AllowedRoles);
-        var path = Path.GetTempFileName();
-        try
-        {
-            await using (var target = File.Create(path))
-                await file.CopyToAsync(target, ct);
-            return await ImportAsync(db, scope, path, Path.GetFileName(file.FileName), dryRun, ct);
-        }
-        finally { File.Delete(path); }
+        return await Files.WithTempCopyAsync(file, path => ImportAsync(db, scope, path, Path.GetFileName(file.FileName), dryRun, ct), ct);
     }
 
     public static async Task<ImportResult> ImportAsync(CenturionDb db, CallerScope scope, string path, string fileName, bool dryRun, CancellationToken ct)

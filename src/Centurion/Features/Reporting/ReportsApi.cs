@@ -50,22 +50,17 @@ public static class ReportsApi
             scope.Require(Accounts.Roles.CampaignOffice);
             var c = await Campaigns.Campaigns.FindAsync(db, scope, campaign, ct);
             if (file is not { Length: > 0 }) throw DomainException.Invalid(new("请上传文件（表单字段 file）。", "Upload a file (form field file)."));
-            var path = Path.GetTempFileName();
-            try
-            {
-                await using (var target = File.Create(path)) await file.CopyToAsync(target, ct);
-                var result = await ReportImport.ImportAsync(db, scope, c, path, Path.GetFileName(file.FileName), dryRun ?? false, clock.GetUtcNow().UtcDateTime, ct);
-                return result.Summary is { } s ? Results.Ok(s) : Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
-                    title: new Phrase($"文件未导入：发现 {result.ErrorCount} 处错误。", $"The file was not imported: {result.ErrorCount} error(s).").ToString(),
-                    extensions: new Dictionary<string, object?> { ["errorCount"] = result.ErrorCount, ["errors"] = result.Errors.Select(e => new { e.Row, e.Column, e.Value, Message = e.Message.ToString() }) });
-            }
-            finally { File.Delete(path); }
+            var result = await Files.WithTempCopyAsync(file, path =>
+                ReportImport.ImportAsync(db, scope, c, path, Path.GetFileName(file.FileName), dryRun ?? false, clock.GetUtcNow().UtcDateTime, ct), ct);
+            return result.Summary is { } s ? Results.Ok(s) : Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: new Phrase($"文件未导入：发现 {result.ErrorCount} 处错误。", $"The file was not imported: {result.ErrorCount} error(s).").ToString(),
+                extensions: new Dictionary<string, object?> { ["errorCount"] = result.ErrorCount, ["errors"] = result.Errors.Select(e => new { e.Row, e.Column, e.Value, Message = e.Message.ToString() }) });
         }).DisableAntiforgery().WithSummary("Imports reported figures (CSV or XLSX: unit,date,indicator,value), all or nothing; campaign office.");
 
         api.MapGet("/completeness", async (string campaign, string? unit, DateOnly? from, DateOnly? to, CenturionDb db, CallerScope scope, TimeProvider clock, CancellationToken ct) =>
         {
             var c = await Campaigns.Campaigns.FindAsync(db, scope, campaign, ct);
-            var root = unit is null ? await scope.OwnUnitAsync(db, ct) : await scope.FindUnitAsync(db, unit, ct);
+            var root = await scope.UnitOrOwnAsync(db, unit, ct);
             var now = clock.GetUtcNow().UtcDateTime;
             return TypedResults.Ok(await Completeness.ForAsync(db, c, root, from ?? c.StartDate, to ?? ProvinceTime.Today(clock), now, ct));
         }).WithSummary("Reports expected, received, on time, late, missing, pending and nil, for a subtree and date range, by child unit.");
@@ -74,9 +69,9 @@ public static class ReportsApi
         app.MapGet("/campaigns/{campaign}/completeness.xlsx", async (string campaign, string? unit, DateOnly? from, DateOnly? to, CenturionDb db, CallerScope scope, TimeProvider clock, CancellationToken ct) =>
         {
             var c = await Campaigns.Campaigns.FindAsync(db, scope, campaign, ct);
-            var root = unit is null ? await scope.OwnUnitAsync(db, ct) : await scope.FindUnitAsync(db, unit, ct);
+            var root = await scope.UnitOrOwnAsync(db, unit, ct);
             var today = ProvinceTime.Today(clock);
-            var data = await Completeness.ForAsync(db, c, root, from ?? c.StartDate, to ?? (today < c.EndDate ? today : c.EndDate), clock.GetUtcNow().UtcDateTime, ct);
+            var data = await Completeness.ForAsync(db, c, root, from ?? c.StartDate, to ?? c.Clamp(today), clock.GetUtcNow().UtcDateTime, ct);
             var rows = data.ByUnit.Select(u => (Code: u.Code, Name: Lang.Pick(u.NameZh, u.NameEn), u.Counts))
                 .Append((Code: root.Code, Name: root.Name(Lang.IsEnglish), Counts: data.Total))
                 .Select(r => new Dictionary<string, object?>
@@ -85,16 +80,13 @@ public static class ReportsApi
                     [ReportingText.OnTime] = r.Counts.OnTime, [ReportingText.Late] = r.Counts.Late, [ReportingText.Missing] = r.Counts.Missing,
                     [ReportingText.Pending] = r.Counts.Pending, [ReportingText.Nil] = r.Counts.Nil, [ReportingText.Rate] = r.Counts.ReceivedRate is { } rate ? Math.Round(rate, 4) : null,
                 }).ToList();
-            var stream = new MemoryStream();
-            await MiniExcelLibs.MiniExcel.SaveAsAsync(stream, rows, cancellationToken: ct);
-            stream.Position = 0;
-            return Results.File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{campaign}-completeness-{root.Code}-{data.To:yyyyMMdd}.xlsx");
+            return await Files.XlsxAsync(rows, $"{campaign}-completeness-{root.Code}-{data.To:yyyyMMdd}.xlsx", ct: ct);
         }).RequireAuthorization();
 
         api.MapGet("/outstanding", async (string campaign, string? unit, DateOnly? date, CenturionDb db, CallerScope scope, TimeProvider clock, CancellationToken ct) =>
         {
             var c = await Campaigns.Campaigns.FindAsync(db, scope, campaign, ct);
-            var root = unit is null ? await scope.OwnUnitAsync(db, ct) : await scope.FindUnitAsync(db, unit, ct);
+            var root = await scope.UnitOrOwnAsync(db, unit, ct);
             return TypedResults.Ok(await Completeness.OutstandingAsync(db, c, root, date ?? c.DueOn(ProvinceTime.Today(clock)).Start, clock.GetUtcNow().UtcDateTime, ct));
         }).WithSummary("Reporting units that have not submitted the report for the period holding the date (default: the one due today).");
     }
