@@ -13,7 +13,6 @@ public static class Ui
     public static readonly Phrase SignOut = new("退出", "Sign out");
     public static readonly Phrase UserName = new("用户名", "User name");
     public static readonly Phrase Password = new("密码", "Password");
-    public static readonly Phrase Language = new("语言", "Language");
     public static readonly Phrase Save = new("保存", "Save");
     public static readonly Phrase Add = new("添加", "Add");
     public static readonly Phrase Filter = new("筛选", "Filter");
@@ -22,7 +21,6 @@ public static class Ui
     public static readonly Phrase NameZh = new("中文名称", "Chinese name");
     public static readonly Phrase NameEn = new("英文名称", "English name");
     public static readonly Phrase Level = new("层级", "Level");
-    public static readonly Phrase Parent = new("上级单位", "Parent unit");
     public static readonly Phrase Scope = new("管辖范围", "Scope");
     public static readonly Phrase Line = new("警种", "Line");
     public static readonly Phrase AllLines = new("全部警种", "All lines");

@@ -20,7 +20,6 @@ public static class CampaignText
     public static readonly Phrase LeaderLinks = new("厅领导联系市（州）", "Leaders linked to prefectures");
     public static readonly Phrase ReportingUnits = new("填报单位", "Reporting units");
     public static readonly Phrase OwnerLine = new("牵头警种", "Owner line");
-    public static readonly Phrase Current = new("当前", "current");
     public static readonly Phrase Create = new("创建", "Create");
     public static readonly Phrase None = new("暂无。", "None yet.");
     public static readonly Phrase Reported = new("单位填报", "reported");

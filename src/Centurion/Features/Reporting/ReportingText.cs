@@ -5,7 +5,6 @@ namespace Centurion.Features.Reporting;
 public static class ReportingText
 {
     public static readonly Phrase Report = new("报表", "Report");
-    public static readonly Phrase MyReport = new("本单位报表", "My unit's report");
     public static readonly Phrase DueToday = new("今日应报（{0}）", "Due today ({0})");
     public static readonly Phrase LastPeriod = new("最后一期报表（{0}）", "Last period's report ({0})");
     public static readonly Phrase FirstPeriod = new("第一期报表（{0}）", "First period's report ({0})");
@@ -14,7 +13,6 @@ public static class ReportingText
     public static readonly Phrase Outstanding = new("未报单位", "Not yet reported");
     public static readonly Phrase Period = new("统计周期", "Period");
     public static readonly Phrase Deadline = new("截止时间", "Deadline");
-    public static readonly Phrase Status = new("状态", "Status");
     public static readonly Phrase Value = new("数值", "Value");
     public static readonly Phrase SaveDraft = new("保存草稿", "Save draft");
     public static readonly Phrase Submit = new("上报", "Submit");
