@@ -38,6 +38,7 @@ public class BulletinWriterTests
         Assert.Contains("共出动警力16.8万人次", zh);
         Assert.Contains("查获违法犯罪嫌疑人1755名", zh);
         Assert.Contains("刑事案件立案数同比下降14%", zh);
+        Assert.Contains("“百日行动”自6月25日开展以来", zh);
         Assert.Contains("made 168,000 police person-deployments", en);
         Assert.Contains("caught 1,755 offence suspects", en);
         Assert.Contains("Criminal cases filed fell 14% year-on-year", en);
@@ -55,9 +56,11 @@ public class BulletinWriterTests
         var en = BulletinWriter.Write("en", ("全省", "across the province"), "百日行动", "100-day operation", new(2022, 6, 25), new(2022, 7, 20), Totals, [small, flat]);
 
         Assert.Contains("基数较小", zh);
+        var nested = BulletinWriter.Write("zh", ("全省", "across the province"), "夏季治安打击整治“百日行动”", "x", new(2022, 6, 25), new(2022, 7, 20), Totals, [small]);
+        Assert.Contains("，夏季治安打击整治“百日行动”自6月25日", nested);
         Assert.Contains("治安案件环比变化-2%，在正常波动范围内", zh);
         Assert.DoesNotContain("治安案件环比下降", zh);
         Assert.Contains("on a small base", en);
-        Assert.Contains("Public-order cases changed -2% on the previous period, within normal variation", en);
+        Assert.Contains("; public-order cases changed -2% on the previous period, within normal variation", en);
     }
 }

@@ -25,8 +25,13 @@ public static class BulletinWriter
     {
         var done = string.Join("，", totals.Select(t => ChineseDeed(t)));
         var moved = string.Join("，", changes.Select(c => $"{c.NameZh}{(c.YearOnYear ? "同比" : "环比")}{ChineseMove(c)}"));
-        return $"截至{asOf.ToString("yyyy年M月d日", Invariant)}，“{campaign}”自{start.ToString("M月d日", Invariant)}开展以来，{where}公安机关{done}。" + (moved.Length > 0 ? $"{where}{moved}。" : "");
+        return $"截至{asOf.ToString("yyyy年M月d日", Invariant)}，{Quoted(campaign)}自{start.ToString("M月d日", Invariant)}开展以来，{where}公安机关{done}。" + (moved.Length > 0 ? $"{where}{moved}。" : "");
     }
+
+    /// <summary>A campaign name in quotation marks, unless it already has its own (“百日行动”), which would nest.</summary>
+    private static string Quoted(string name) => name.Contains('“') || name.Contains('"') ? name : $"“{name}”";
+
+    private static string LowerFirst(string s) => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..];
 
     private static string ChineseDeed(Headline t)
     {
@@ -61,7 +66,8 @@ public static class BulletinWriter
     {
         var deeds = totals.Select(EnglishDeed).ToList();
         var done = deeds.Count <= 1 ? string.Concat(deeds) : string.Join(", ", deeds[..^1]) + " and " + deeds[^1];
-        var moved = changes.Select(c => $"{c.NameEn} {EnglishMove(c)}").ToList();
+        // One sentence: only its first clause starts with a capital.
+        var moved = changes.Select((c, i) => $"{(i == 0 ? c.NameEn : LowerFirst(c.NameEn))} {EnglishMove(c)}").ToList();
         return $"Since the {campaign} began on {start.ToString("d MMMM", Invariant)}, police {where} have {done}, as of {asOf.ToString("d MMMM yyyy", Invariant)}."
             + (moved.Count > 0 ? " " + string.Join("; ", moved) + "." : "");
     }
