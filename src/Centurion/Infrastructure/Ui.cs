@@ -37,23 +37,4 @@ public static class Ui
     public static readonly Phrase Denied = new("您没有访问此页面的权限。", "You do not have access to this page.");
     public static readonly Phrase NotFound = new("找不到该页面或记录，或不在您的管辖范围内。", "Not found, or outside your scope.");
     public static readonly Phrase Saved = new("已保存。", "Saved.");
-
-    public static Phrase LevelName(Features.Units.UnitLevel level) => level switch
-    {
-        Features.Units.UnitLevel.Province => new("省", "Province"),
-        Features.Units.UnitLevel.Prefecture => new("市（州）", "Prefecture"),
-        Features.Units.UnitLevel.County => new("县（市、区）", "County"),
-        _ => new("派出所", "Police station"),
-    };
-
-    public static Phrase RoleName(string role) => role switch
-    {
-        Features.Accounts.Roles.CampaignOffice => new("行动专班", "Campaign office"),
-        Features.Accounts.Roles.UnitLeader => new("单位领导", "Unit leader"),
-        Features.Accounts.Roles.Reporter => new("填报员", "Reporter"),
-        Features.Accounts.Roles.LineCoordinator => new("警种条线", "Line coordinator"),
-        Features.Accounts.Roles.Supervisor => new("督导组", "Supervisor"),
-        Features.Accounts.Roles.Viewer => new("查阅", "Viewer"),
-        _ => new(role, role),
-    };
 }

@@ -1,4 +1,5 @@
 using Centurion.Features.Units;
+using Centurion.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 
 namespace Centurion.Features.Accounts;
@@ -26,6 +27,17 @@ public static class Roles
     public const string Viewer = "viewer";
 
     public static readonly string[] All = [CampaignOffice, UnitLeader, Reporter, LineCoordinator, Supervisor, Viewer];
+
+    public static Phrase Name(string role) => role switch
+    {
+        CampaignOffice => new("行动专班", "Campaign office"),
+        UnitLeader => new("单位领导", "Unit leader"),
+        Reporter => new("填报员", "Reporter"),
+        LineCoordinator => new("警种条线", "Line coordinator"),
+        Supervisor => new("督导组", "Supervisor"),
+        Viewer => new("查阅", "Viewer"),
+        _ => new(role, role),
+    };
 }
 
 /// <summary>A key another system sends in X-Api-Key. Only its SHA-256 hash is stored; the key is shown once.</summary>

@@ -1,6 +1,7 @@
 using Centurion.Data;
 using Centurion.Features.Campaigns;
 using Centurion.Features.Statistics;
+using Centurion.Features.Units;
 using Centurion.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

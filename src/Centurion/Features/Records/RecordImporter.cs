@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Centurion.Data;
 using Centurion.Features.Accounts;
+using Centurion.Features.Units;
 using Centurion.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -5,6 +5,7 @@ using Centurion.Features.Accounts;
 using Centurion.Features.Campaigns;
 using Centurion.Features.Records;
 using Centurion.Features.Statistics;
+using Centurion.Features.Units;
 using Centurion.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,6 @@
 using Centurion.Data;
 using Centurion.Features.Campaigns;
+using Centurion.Features.Units;
 using Centurion.Infrastructure;
 
 namespace Centurion.Features.Reporting;

@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using Centurion.Data;
-using Centurion.Features.Units;
+using Centurion.Infrastructure;
 
-namespace Centurion.Infrastructure;
+namespace Centurion.Features.Units;
 
 /// <summary>
 /// What the caller may see and touch: their unit's subtree, and their line when they have one.
