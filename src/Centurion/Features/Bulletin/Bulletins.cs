@@ -13,7 +13,7 @@ public static class Bulletins
     public static void MapBulletinApi(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/campaigns/{campaign}/bulletin", async (string campaign, DateOnly? asOf, string? lang, CenturionDb db, CallerScope scope, TimeProvider clock, CancellationToken ct) =>
         {
-            var c = await Campaigns.Campaigns.FindAsync(db, scope, campaign, ct);
+            var c = await CampaignOperations.FindAsync(db, scope, campaign, ct);
             return TypedResults.Ok(await WriteAsync(db, scope, c, asOf ?? ProvinceTime.Today(clock), lang == "en" ? "en" : "zh", ct));
         }).RequireAuthorization().WithTags("Bulletin").WithSummary("The public summary of the campaign so far, in Chinese (lang=zh) or English (lang=en).");
 
@@ -32,7 +32,7 @@ public static class Bulletins
         {
             await Cli.AsProvinceOfficeAsync(async (db, scope, _) =>
             {
-                var c = await Campaigns.Campaigns.FindAsync(db, scope, parse.GetValue(campaign)!, ct);
+                var c = await CampaignOperations.FindAsync(db, scope, parse.GetValue(campaign)!, ct);
                 await output.WriteLineAsync((await WriteAsync(db, scope, c, parse.GetValue(asOf), parse.GetValue(lang)!, ct)).Text);
             }, ct);
             return 0;
@@ -55,7 +55,7 @@ public static class Bulletins
             throw DomainException.Invalid(new($"截止日期早于行动开始日期 {campaign.StartDate:yyyy-MM-dd}。", $"The date is before the campaign began on {campaign.StartDate:yyyy-MM-dd}."));
         var own = await scope.OwnUnitAsync(db, ct);
         var unit = await CallerScope.Subtree(db, own.Id).AnyAsync(u => u.Id == campaign.RootUnitId, ct) ? (await db.Units.FindAsync([campaign.RootUnitId], ct))! : own;
-        var indicators = (await Campaigns.Campaigns.IndicatorsAsync(db, campaign.Id, ct))
+        var indicators = (await CampaignOperations.IndicatorsAsync(db, campaign.Id, ct))
             .Where(i => scope.LineId is not { } line || i.OwnerLineId == line).ToDictionary(i => i.Code);
         var to = campaign.Clamp(asOf);
 

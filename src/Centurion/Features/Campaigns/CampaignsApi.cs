@@ -27,26 +27,26 @@ public static class CampaignsApi
         var api = app.MapGroup("/api/campaigns").WithTags("Campaigns").RequireAuthorization();
 
         api.MapGet("/", async (CenturionDb db, CallerScope scope, CancellationToken ct) =>
-            await Campaigns.Visible(db, scope).OrderByDescending(c => c.StartDate)
+            await CampaignOperations.Visible(db, scope).OrderByDescending(c => c.StartDate)
                 .Select(c => new CampaignSummary(c.Code, c.NameZh, c.NameEn, c.StartDate, c.EndDate, c.Cadence.ToString().ToLower()))
                 .ToListAsync(ct))
             .WithSummary("Campaigns the caller takes part in.");
 
         api.MapGet("/{code}", async (string code, CenturionDb db, CallerScope scope, CancellationToken ct) =>
-            TypedResults.Ok(await DescribeAsync(db, await Campaigns.FindAsync(db, scope, code, ct), ct)))
+            TypedResults.Ok(await DescribeAsync(db, await CampaignOperations.FindAsync(db, scope, code, ct), ct)))
             .WithSummary("A campaign with its indicators, phases, tasks and leader links.");
 
         api.MapPost("/", async Task<Created<CampaignDto>> (NewCampaign input, CenturionDb db, CallerScope scope, TimeProvider clock, CancellationToken ct) =>
         {
             scope.Require(Roles.CampaignOffice);
-            var campaign = await Campaigns.CreateAsync(db, scope, input, clock.GetUtcNow().UtcDateTime, ct);
+            var campaign = await CampaignOperations.CreateAsync(db, scope, input, clock.GetUtcNow().UtcDateTime, ct);
             return TypedResults.Created($"/api/campaigns/{campaign.Code}", await DescribeAsync(db, campaign, ct));
         }).WithSummary("Creates a campaign (campaign office).");
 
         api.MapPatch("/{code}/tasks/{id:int}", async (string code, int id, TaskStateRequest body, CenturionDb db, CallerScope scope, CancellationToken ct) =>
         {
             scope.Require(Roles.CampaignOffice);
-            await Campaigns.SetTaskStateAsync(db, await Campaigns.FindAsync(db, scope, code, ct), id, body.State, ct);
+            await CampaignOperations.SetTaskStateAsync(db, await CampaignOperations.FindAsync(db, scope, code, ct), id, body.State, ct);
             return TypedResults.NoContent();
         }).WithSummary("Sets a key task's state: open, in-progress or done (campaign office).");
     }
@@ -54,7 +54,7 @@ public static class CampaignsApi
     public static async Task<CampaignDto> DescribeAsync(CenturionDb db, Campaign c, CancellationToken ct)
     {
         var lines = await db.Lines.ToDictionaryAsync(l => l.Id, l => l.Code, ct);
-        var indicators = (await Campaigns.IndicatorsAsync(db, c.Id, ct))
+        var indicators = (await CampaignOperations.IndicatorsAsync(db, c.Id, ct))
             .Select(i => new IndicatorDto(i.Code, i.NameZh, i.NameEn, i.Measure.ToString(), i.Source.ToString().ToLower(), i.Good.ToString().ToLower(),
                 i.OwnerLineId is { } line ? lines[line] : null)).ToList();
         var phases = await db.CampaignPhases.Where(p => p.CampaignId == c.Id).OrderBy(p => p.StartDate)

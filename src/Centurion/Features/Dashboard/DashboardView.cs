@@ -26,9 +26,9 @@ public sealed record DashboardView(
     public static async Task<DashboardView> LoadAsync(CenturionDb db, CallerScope scope, TimeProvider clock, string code, string? unitCode,
         DateOnly? from, DateOnly? to, string? indicatorCode, string? sort, bool ascending, CancellationToken ct = default)
     {
-        var campaign = await Campaigns.Campaigns.FindAsync(db, scope, code, ct);
+        var campaign = await CampaignOperations.FindAsync(db, scope, code, ct);
         var unit = await scope.UnitOrOwnAsync(db, unitCode, ct);
-        var indicators = (await Campaigns.Campaigns.IndicatorsAsync(db, campaign.Id, ct))
+        var indicators = (await CampaignOperations.IndicatorsAsync(db, campaign.Id, ct))
             .Where(i => scope.LineId is not { } line || i.OwnerLineId == line).ToList();
         if (indicators.Count == 0) throw DomainException.NotFound(new("本行动中没有您可查看的指标。", "The campaign has no indicator you can see."));
         var chosen = indicators.FirstOrDefault(i => i.Code == indicatorCode) ?? indicators[0];

@@ -96,7 +96,7 @@ public static class DemoCampaign
         var province = await db.Units.SingleAsync(u => u.Level == UnitLevel.Province, ct);
         var scope = new CallerScope(new HttpContextAccessor());
         scope.ActFor(province.Id, null, Roles.CampaignOffice);
-        var campaign = await Campaigns.Campaigns.CreateAsync(db, scope, Definition, CreatedUtc, ct);
+        var campaign = await CampaignOperations.CreateAsync(db, scope, Definition, CreatedUtc, ct);
         foreach (var task in campaign.Tasks) task.State = TaskState.Done;
         var reportBatch = Batch("reports", campaign.Id, reports.Count, $"seed={DemoRandom.DefaultSeed};reports={reports.Count}");
         var recordBatch = Batch("records", null, recordPlan.Records, $"seed={DemoRandom.DefaultSeed};records={recordPlan.Records}");

@@ -41,7 +41,7 @@ public static class Completeness
     {
         var today = DateOnly.FromDateTime(ProvinceTime.ToLocal(nowUtc));
         var periods = Periods.Between(c.Cadence, Max(from, c.StartDate), Min(to, c.EndDate)).Where(p => p.Start <= today).ToList();
-        var units = await Campaigns.Campaigns.ReportingUnits(db, c.Id, root.Id).Select(u => u.Id).ToListAsync(ct);
+        var units = await CampaignOperations.ReportingUnits(db, c.Id, root.Id).Select(u => u.Id).ToListAsync(ct);
         var first = periods.FirstOrDefault().Start;
         var last = periods.LastOrDefault().Start;
         var reports = periods.Count == 0 ? [] : await db.Reports
@@ -71,7 +71,7 @@ public static class Completeness
     {
         var period = Periods.Containing(c.Cadence, date);
         var deadline = c.DeadlineUtc(period);
-        var expected = Campaigns.Campaigns.ReportingUnits(db, c.Id, root.Id);
+        var expected = CampaignOperations.ReportingUnits(db, c.Id, root.Id);
         var outstanding = await expected
             .Where(u => !db.Reports.Any(r => r.CampaignId == c.Id && r.UnitId == u.Id && r.PeriodStart == period.Start && r.FirstSubmittedUtc != null))
             .OrderBy(u => u.Code)

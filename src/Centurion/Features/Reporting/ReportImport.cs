@@ -35,8 +35,8 @@ public static class ReportImport
         bool dryRun, DateTime nowUtc, CancellationToken ct = default)
     {
         scope.Require(Roles.CampaignOffice);
-        var units = await Campaigns.Campaigns.ReportingUnits(db, campaign.Id, scope.UnitId).ToDictionaryAsync(u => u.Code, u => u.Id, ct);
-        var indicators = (await Campaigns.Campaigns.IndicatorsAsync(db, campaign.Id, ct))
+        var units = await CampaignOperations.ReportingUnits(db, campaign.Id, scope.UnitId).ToDictionaryAsync(u => u.Code, u => u.Id, ct);
+        var indicators = (await CampaignOperations.IndicatorsAsync(db, campaign.Id, ct))
             .Where(i => i.Source == IndicatorSource.Reported).ToDictionary(i => i.Code, i => i.Id);
 
         var errors = new List<RowError>();

@@ -49,7 +49,7 @@ public static class ReportsApi
         api.MapPost("/reports/import", async (string campaign, IFormFile? file, bool? dryRun, CenturionDb db, CallerScope scope, TimeProvider clock, CancellationToken ct) =>
         {
             scope.Require(Accounts.Roles.CampaignOffice);
-            var c = await Campaigns.Campaigns.FindAsync(db, scope, campaign, ct);
+            var c = await CampaignOperations.FindAsync(db, scope, campaign, ct);
             if (file is not { Length: > 0 }) throw DomainException.Invalid(new("请上传文件（表单字段 file）。", "Upload a file (form field file)."));
             var result = await Files.WithTempCopyAsync(file, path =>
                 ReportImport.ImportAsync(db, scope, c, path, Path.GetFileName(file.FileName), dryRun ?? false, clock.GetUtcNow().UtcDateTime, ct), ct);
@@ -60,7 +60,7 @@ public static class ReportsApi
 
         api.MapGet("/completeness", async (string campaign, string? unit, DateOnly? from, DateOnly? to, CenturionDb db, CallerScope scope, TimeProvider clock, CancellationToken ct) =>
         {
-            var c = await Campaigns.Campaigns.FindAsync(db, scope, campaign, ct);
+            var c = await CampaignOperations.FindAsync(db, scope, campaign, ct);
             var root = await scope.UnitOrOwnAsync(db, unit, ct);
             var now = clock.GetUtcNow().UtcDateTime;
             return TypedResults.Ok(await Completeness.ForAsync(db, c, root, from ?? c.StartDate, to ?? ProvinceTime.Today(clock), now, ct));
@@ -69,7 +69,7 @@ public static class ReportsApi
         // The completeness table as a spreadsheet, for the page's export link (same query as the page).
         app.MapGet("/campaigns/{campaign}/completeness.xlsx", async (string campaign, string? unit, DateOnly? from, DateOnly? to, CenturionDb db, CallerScope scope, TimeProvider clock, CancellationToken ct) =>
         {
-            var c = await Campaigns.Campaigns.FindAsync(db, scope, campaign, ct);
+            var c = await CampaignOperations.FindAsync(db, scope, campaign, ct);
             var root = await scope.UnitOrOwnAsync(db, unit, ct);
             var today = ProvinceTime.Today(clock);
             var data = await Completeness.ForAsync(db, c, root, from ?? c.StartDate, to ?? c.Clamp(today), clock.GetUtcNow().UtcDateTime, ct);
@@ -86,7 +86,7 @@ public static class ReportsApi
 
         api.MapGet("/outstanding", async (string campaign, string? unit, DateOnly? date, CenturionDb db, CallerScope scope, TimeProvider clock, CancellationToken ct) =>
         {
-            var c = await Campaigns.Campaigns.FindAsync(db, scope, campaign, ct);
+            var c = await CampaignOperations.FindAsync(db, scope, campaign, ct);
             var root = await scope.UnitOrOwnAsync(db, unit, ct);
             return TypedResults.Ok(await Completeness.OutstandingAsync(db, c, root, date ?? c.DueOn(ProvinceTime.Today(clock)).Start, clock.GetUtcNow().UtcDateTime, ct));
         }).WithSummary("Reporting units that have not submitted the report for the period holding the date (default: the one due today).");

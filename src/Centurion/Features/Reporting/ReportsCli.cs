@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Centurion.Data;
 using Centurion.Features.Accounts;
+using Centurion.Features.Campaigns;
 using Centurion.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,7 +27,7 @@ public static class ReportsCli
             ReportImportResult? result = null;
             await Cli.AsProvinceOfficeAsync(async (db, scope, sp) =>
             {
-                var c = await Campaigns.Campaigns.FindAsync(db, scope, parse.GetValue(campaign)!, ct);
+                var c = await CampaignOperations.FindAsync(db, scope, parse.GetValue(campaign)!, ct);
                 result = await ReportImport.ImportAsync(db, scope, c, path.FullName, path.Name, parse.GetValue(dryRun),
                     sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct);
             }, ct);

@@ -46,9 +46,9 @@ public static class Stats
     public static async Task<(Campaign Campaign, Unit Unit, Indicator Indicator)> ResolveAsync(CenturionDb db, CallerScope scope,
         string campaignCode, string unitCode, string indicatorCode, string? lineCode, CancellationToken ct = default)
     {
-        var campaign = await Campaigns.Campaigns.FindAsync(db, scope, campaignCode, ct);
+        var campaign = await CampaignOperations.FindAsync(db, scope, campaignCode, ct);
         var unit = await scope.FindUnitAsync(db, unitCode, ct);
-        var indicator = (await Campaigns.Campaigns.IndicatorsAsync(db, campaign.Id, ct)).FirstOrDefault(i => i.Code == indicatorCode);
+        var indicator = (await CampaignOperations.IndicatorsAsync(db, campaign.Id, ct)).FirstOrDefault(i => i.Code == indicatorCode);
         int? line = lineCode is null ? null
             : await db.Lines.Where(l => l.Code == lineCode).Select(l => (int?)l.Id).FirstOrDefaultAsync(ct)
               ?? throw DomainException.NotFound(new($"没有警种 {lineCode}。", $"There is no line {lineCode}."));

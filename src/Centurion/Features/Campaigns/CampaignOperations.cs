@@ -16,7 +16,7 @@ public sealed record NewCampaign(
     UnitLevel ReportingLevel = UnitLevel.County, string? RootUnitCode = null, string[]? Indicators = null,
     NewPhase[]? Phases = null, NewTask[]? Tasks = null, NewLeaderLink[]? LeaderLinks = null, string[]? Units = null);
 
-public static partial class Campaigns
+public static partial class CampaignOperations
 {
     /// <summary>Campaigns the caller takes part in: run by a unit above them or within their subtree.</summary>
     public static IQueryable<Campaign> Visible(CenturionDb db, CallerScope scope)
