@@ -4,6 +4,7 @@ using Centurion.Features.Accounts;
 using Centurion.Features.Bulletin;
 using Centurion.Features.Campaigns;
 using Centurion.Features.Dashboard;
+using Centurion.Features.Ledgers;
 using Centurion.Features.Reporting;
 using Centurion.Features.Records;
 using Centurion.Features.Statistics;
@@ -43,6 +44,7 @@ public static class CenturionApp
         services.AddScoped<Actor>();
         services.AddScoped<CallerScope>();
         services.AddScoped<Reports>();
+        services.AddLedgers();
         services.AddCenturionDb();
         services.AddCenturionAccounts();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -81,6 +83,7 @@ public static class CenturionApp
         app.MapStatsApi();
         app.MapDashboardExport();
         app.MapBulletinApi();
+        app.MapLedgers();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -43,6 +43,7 @@ public abstract class CenturionDb(DbContextOptions options, Actor actor) : Ident
     protected override void OnModelCreating(ModelBuilder b)
     {
         base.OnModelCreating(b);
+        b.ApplyConfigurationsFromAssembly(typeof(CenturionDb).Assembly);
 
         b.Entity<Unit>(e =>
         {

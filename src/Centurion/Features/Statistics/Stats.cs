@@ -198,3 +198,21 @@ public static class Stats
         })];
     }
 }
+
+/// <summary>For other features (the ledgers' reconciliation): an indicator's total over a window for the subtree of each of several units.</summary>
+public static class SubtreeTotals
+{
+    /// <summary>Each unit's subtree total by unit id; a unit with nothing in the window is left out. No scope check.</summary>
+    public static async Task<Dictionary<int, long>> ForAsync(CenturionDb db, Campaign campaign, Indicator indicator, IReadOnlyCollection<int> unitIds,
+        Window window, CancellationToken ct = default)
+    {
+        var campaignKey = indicator.Source == IndicatorSource.Reported ? campaign.Id : DailyFact.NoCampaign;
+        var ids = unitIds.ToList();
+        return await (from f in db.DailyFacts
+                      where f.IndicatorId == indicator.Id && f.CampaignId == campaignKey && f.Day >= window.From && f.Day <= window.To
+                      join l in db.UnitLinks on f.UnitId equals l.DescendantId
+                      where ids.Contains(l.AncestorId)
+                      group f.Value by l.AncestorId into g
+                      select new { g.Key, Sum = g.Sum() }).ToDictionaryAsync(x => x.Key, x => x.Sum, ct);
+    }
+}

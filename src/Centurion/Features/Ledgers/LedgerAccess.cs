@@ -1,0 +1,124 @@
+using System.Text.Json;
+using Centurion.Data;
+using Centurion.Features.Accounts;
+using Centurion.Features.Units;
+using Centurion.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Centurion.Features.Ledgers;
+
+/// <summary>A ledger list's filters, the same for the pages, the API and the export. Dates are province-local days, inclusive.</summary>
+public sealed record LedgerFilter(string? Unit = null, string? State = null, string? Type = null, DateOnly? From = null, DateOnly? To = null,
+    int Page = 1, int PageSize = LedgerFilter.DefaultPageSize)
+{
+    public const int DefaultPageSize = 50, MaxPageSize = 200, MaxExportRows = 100_000;
+
+    public LedgerFilter Checked()
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (From is { } f && To is { } t && t < f) errors["to"] = [new Phrase("结束日期早于开始日期。", "The end date is before the start date.")];
+        if (Page < 1) errors["page"] = [new Phrase("页码从 1 开始。", "Pages start at 1.")];
+        if (PageSize is < 1 or > MaxPageSize) errors["pageSize"] = [new Phrase($"每页 1 至 {MaxPageSize} 条。", $"A page holds 1 to {MaxPageSize} rows.")];
+        if (errors.Count > 0) throw DomainException.Invalid(new("筛选条件有误。", "The filters are not valid."), errors);
+        return this;
+    }
+}
+
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+public sealed record ChangeDto(DateTime AtUtc, string Actor, string Action, IReadOnlyList<FieldChange> Fields);
+public sealed record FieldChange(string Field, string? Before, string? After);
+
+/// <summary>
+/// Who may read and change the ledgers. Everyone reads their subtree's ledgers, except a line-scoped caller of another line than
+/// public order or patrol, to whom the ledgers do not exist (404). Reporters and unit leaders change their subtree's ledgers;
+/// the campaign office, supervisors and viewers read.
+/// </summary>
+public sealed class LedgerAccess(CenturionDb db, CallerScope scope)
+{
+    public static readonly string[] Lines = ["public-order", "patrol"];
+    public static readonly string[] Editors = [Roles.Reporter, Roles.UnitLeader];
+
+    private bool? _lineOk;
+
+    public async Task<bool> CanReadAsync(CancellationToken ct = default) =>
+        _lineOk ??= scope.LineId is not { } line || await db.Lines.AnyAsync(l => l.Id == line && Lines.Contains(l.Code), ct);
+
+    public async Task RequireReadAsync(CancellationToken ct = default)
+    {
+        if (!await CanReadAsync(ct)) throw DomainException.NotFound(new("找不到台账，或不在您的管辖范围内。", "Ledger not found, or outside your scope."));
+    }
+
+    public async Task<bool> CanEditAsync(CancellationToken ct = default) => scope.IsInAny(Editors) && await CanReadAsync(ct);
+
+    public async Task RequireEditAsync(CancellationToken ct = default)
+    {
+        await RequireReadAsync(ct);
+        if (!scope.IsInAny(Editors))
+            throw new DomainException(StatusCodes.Status403Forbidden, new("只有本单位及上级的填报员和单位领导可以修改台账。", "Only reporters and unit leaders of the unit or above may change its ledgers."));
+    }
+
+    /// <summary>The unit a list is filtered to (its subtree), or the caller's own; not found outside the caller's scope.</summary>
+    public async Task<Unit> RootAsync(string? unitCode, CancellationToken ct = default)
+    {
+        await RequireReadAsync(ct);
+        return await scope.UnitOrOwnAsync(db, unitCode, ct);
+    }
+
+    /// <summary>The unit a new entry belongs to: a county or station in the caller's scope (their own when none is named).</summary>
+    public async Task<Unit> OwnerAsync(string? unitCode, CancellationToken ct = default)
+    {
+        Unit unit;
+        try { unit = await scope.UnitOrOwnAsync(db, unitCode, ct); }
+        catch (DomainException e) when (e.Status == StatusCodes.Status404NotFound)
+        {
+            throw DomainException.Invalid(LedgerText.NotSaved, new Dictionary<string, string[]> { ["unit"] = [e.Text] });
+        }
+        if (unit.Level is not (UnitLevel.County or UnitLevel.Station))
+            throw DomainException.Invalid(LedgerText.NotSaved, new Dictionary<string, string[]>
+            {
+                ["unit"] = [new Phrase("台账登记在县级单位或派出所名下：请选择一个县（市、区）或派出所。", "Ledgers are kept by counties and police stations: choose one.")],
+            });
+        return unit;
+    }
+
+    /// <summary>Rows of a unit's subtree (the root already resolved in the caller's scope).</summary>
+    public IQueryable<T> Within<T>(IQueryable<T> rows, int rootId) where T : class, IUnitOwned
+    {
+        var subtree = db.UnitLinks.Where(l => l.AncestorId == rootId).Select(l => l.DescendantId);
+        return rows.Where(r => subtree.Contains(r.UnitId));
+    }
+
+    /// <summary>The units a form may offer: counties and stations in the caller's scope.</summary>
+    public Task<List<Unit>> OwnerChoicesAsync(CancellationToken ct = default) =>
+        scope.Units(db).Where(u => u.Level == UnitLevel.County || u.Level == UnitLevel.Station).OrderBy(u => u.Code).ToListAsync(ct);
+
+    /// <summary>Every audited change of one row, oldest first, field by field.</summary>
+    public async Task<List<ChangeDto>> HistoryAsync(string entity, long id, CancellationToken ct = default)
+    {
+        var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var rows = await db.AuditEntries.Where(a => a.Entity == entity && a.EntityKey == key).OrderBy(a => a.AtUtc).ThenBy(a => a.Id).ToListAsync(ct);
+        return [.. rows.Select(a =>
+        {
+            var before = Parse(a.Before);
+            var after = Parse(a.After);
+            var fields = before.Keys.Union(after.Keys).Where(k => k != "Id")
+                .Select(k => new FieldChange(k, before.GetValueOrDefault(k), after.GetValueOrDefault(k)))
+                .Where(f => f.Before != f.After).ToList();
+            return new ChangeDto(DateTime.SpecifyKind(a.AtUtc, DateTimeKind.Utc), a.Actor, a.Action, fields);
+        })];
+    }
+
+    private static Dictionary<string, string?> Parse(string? json) => json is null ? []
+        : JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json)!.ToDictionary(p => p.Key, p => p.Value.ValueKind switch
+        {
+            JsonValueKind.Null => null,
+            JsonValueKind.String => p.Value.GetString(),
+            _ => p.Value.GetRawText(),
+        });
+
+    public static DateTime Utc(DateTime t) => DateTime.SpecifyKind(t, DateTimeKind.Utc);
+}
