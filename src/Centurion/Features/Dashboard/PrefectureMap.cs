@@ -17,13 +17,16 @@ public static class PrefectureMap
     public const double ToleranceDegrees = 0.02;
     private const double MiddleLatitude = 30.5;
 
-    private static readonly Lazy<(IReadOnlyList<MapShape> Shapes, double Height)> Map = new(Build);
+    private static readonly Lazy<(IReadOnlyList<MapShape> Shapes, double Height, Func<(double, double), (double, double)> Project)> Map = new(Build);
 
     public static IReadOnlyList<MapShape> Shapes => Map.Value.Shapes;
     public static double Height => Map.Value.Height;
+
+    /// <summary>A longitude and latitude in the map's coordinates, for points drawn over it (the ledgers' map of key places).</summary>
+    public static (double X, double Y) Project(double longitude, double latitude) => Map.Value.Project((longitude, latitude));
     public static int VertexCount { get; private set; }
 
-    private static (IReadOnlyList<MapShape>, double) Build()
+    private static (IReadOnlyList<MapShape>, double, Func<(double, double), (double, double)>) Build()
     {
         using var stream = typeof(PrefectureMap).Assembly.GetManifestResourceStream("Reference/sichuan-prefectures.geojson")!;
         using var doc = JsonDocument.Parse(stream);
@@ -58,7 +61,7 @@ public static class PrefectureMap
             var (lx, ly) = Centroid(f.Rings.MaxBy(Area)!.Select(Project).ToList());
             return new MapShape(f.Code, f.Name, path.ToString(), lx, ly);
         }).ToList();
-        return (shapes, (maxY - minY) * scale);
+        return (shapes, (maxY - minY) * scale, Project);
     }
 
     private static string Format(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);

@@ -105,6 +105,11 @@ public static class DemoCampaign
         db.ChangeTracker.Clear();
 
         var (revisions, values) = await WriteReportsAsync(db, campaign.Id, reports, ct);
+        var ledgers = await DemoLedgers.WriteAsync(db, counties, reports, ct);
+        var ledgerRows = ledgers.Places.Count + ledgers.Visits.Count + ledgers.Operations.Count;
+        db.ImportBatches.Add(Batch("ledgers", null, ledgerRows, $"seed={DemoRandom.DefaultSeed};ledgers={ledgerRows}"));
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
         await new BulkInserter<CaseRecord>(db, nameof(CaseRecord.ExternalId), nameof(CaseRecord.Kind), nameof(CaseRecord.UnitId),
             nameof(CaseRecord.Category), nameof(CaseRecord.FiledOn), nameof(CaseRecord.SolvedOn), nameof(CaseRecord.Suspects), nameof(CaseRecord.PlaceType),
             nameof(CaseRecord.VictimGroups), nameof(CaseRecord.ControlledInstrument), nameof(CaseRecord.ImportBatchId))

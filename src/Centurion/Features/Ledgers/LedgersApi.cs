@@ -11,7 +11,7 @@ namespace Centurion.Features.Ledgers;
 public static class LedgersApi
 {
     public static IServiceCollection AddLedgers(this IServiceCollection services) => services
-        .AddScoped<LedgerAccess>().AddScoped<KeyPlaces.KeyPlaces>().AddScoped<Visits.Visits>().AddScoped<NightOperations.NightOperations>()
+        .AddScoped<LedgerAccess>().AddScoped<KeyPlaceRegister>().AddScoped<VisitLedger>().AddScoped<NightOperationLedger>()
         .AddScoped<Reconciliations>();
 
     private static RouteHandlerBuilder Documented(this RouteHandlerBuilder b, string name, string summary, params int[] problems)
@@ -29,43 +29,43 @@ public static class LedgersApi
         var api = app.MapGroup("/api/ledgers").WithTags("Ledgers").RequireAuthorization();
 
         var places = api.MapGroup("/key-places");
-        places.MapGet("/", async (string? unit, string? state, string? type, DateOnly? from, DateOnly? to, int? page, int? pageSize, KeyPlaces.KeyPlaces ledger, CancellationToken ct) =>
+        places.MapGet("/", async (string? unit, string? state, string? type, DateOnly? from, DateOnly? to, int? page, int? pageSize, KeyPlaceRegister ledger, CancellationToken ct) =>
             TypedResults.Ok(await ledger.ListAsync(Filter(unit, state, type, from, to, page, pageSize), ct)))
             .Documented("ListKeyPlaces", "Key places in a unit's subtree (default: the caller's), filtered by state, type and registration date, a page at a time.", 422);
-        places.MapGet("/{id:long}", async (long id, KeyPlaces.KeyPlaces ledger, CancellationToken ct) => TypedResults.Ok(await ledger.GetAsync(id, ct)))
+        places.MapGet("/{id:long}", async (long id, KeyPlaceRegister ledger, CancellationToken ct) => TypedResults.Ok(await ledger.GetAsync(id, ct)))
             .Documented("GetKeyPlace", "One key place with the history of its state.");
-        places.MapPost("/", async (KeyPlaceInput input, KeyPlaces.KeyPlaces ledger, CancellationToken ct) =>
+        places.MapPost("/", async (KeyPlaceInput input, KeyPlaceRegister ledger, CancellationToken ct) =>
             { var p = await ledger.CreateAsync(input, ct); return TypedResults.Created($"/api/ledgers/key-places/{p.Id}", p); })
             .Documented("CreateKeyPlace", "Registers a key place for a county or station in scope (reporters and unit leaders); every problem by field.", 403, 422);
-        places.MapPut("/{id:long}", async (long id, KeyPlaceInput input, KeyPlaces.KeyPlaces ledger, CancellationToken ct) => TypedResults.Ok(await ledger.EditAsync(id, input, ct)))
+        places.MapPut("/{id:long}", async (long id, KeyPlaceInput input, KeyPlaceRegister ledger, CancellationToken ct) => TypedResults.Ok(await ledger.EditAsync(id, input, ct)))
             .Documented("EditKeyPlace", "Changes a key place's details (not its state or unit).", 403, 422);
-        places.MapPost("/{id:long}/close", async (long id, ReasonInput input, KeyPlaces.KeyPlaces ledger, CancellationToken ct) => TypedResults.Ok(await ledger.CloseAsync(id, input.Reason, ct)))
+        places.MapPost("/{id:long}/close", async (long id, ReasonInput input, KeyPlaceRegister ledger, CancellationToken ct) => TypedResults.Ok(await ledger.CloseAsync(id, input.Reason, ct)))
             .Documented("CloseKeyPlace", "Closes an active key place, with a reason; a closed one is refused with 409.", 403, 409, 422);
-        places.MapPost("/{id:long}/reopen", async (long id, ReasonInput input, KeyPlaces.KeyPlaces ledger, CancellationToken ct) => TypedResults.Ok(await ledger.ReopenAsync(id, input.Reason, ct)))
+        places.MapPost("/{id:long}/reopen", async (long id, ReasonInput input, KeyPlaceRegister ledger, CancellationToken ct) => TypedResults.Ok(await ledger.ReopenAsync(id, input.Reason, ct)))
             .Documented("ReopenKeyPlace", "Reopens a closed key place, with a reason; an active one is refused with 409.", 403, 409, 422);
 
         var visits = api.MapGroup("/visits");
-        visits.MapGet("/", async (string? unit, string? type, DateOnly? from, DateOnly? to, int? page, int? pageSize, Visits.Visits ledger, CancellationToken ct) =>
+        visits.MapGet("/", async (string? unit, string? type, DateOnly? from, DateOnly? to, int? page, int? pageSize, VisitLedger ledger, CancellationToken ct) =>
             TypedResults.Ok(await ledger.ListAsync(Filter(unit, null, type, from, to, page, pageSize), ct)))
             .Documented("ListVisits", "Patrol and check visits in a unit's subtree, filtered by place type (or area) and date, latest first, a page at a time.", 422);
-        visits.MapGet("/{id:long}", async (long id, Visits.Visits ledger, CancellationToken ct) => TypedResults.Ok(await ledger.GetAsync(id, ct)))
+        visits.MapGet("/{id:long}", async (long id, VisitLedger ledger, CancellationToken ct) => TypedResults.Ok(await ledger.GetAsync(id, ct)))
             .Documented("GetVisit", "One patrol or check visit.");
-        visits.MapPost("/", async (VisitInput input, Visits.Visits ledger, CancellationToken ct) =>
+        visits.MapPost("/", async (VisitInput input, VisitLedger ledger, CancellationToken ct) =>
             { var v = await ledger.CreateAsync(input, ct); return TypedResults.Created($"/api/ledgers/visits/{v.Id}", v); })
             .Documented("CreateVisit", "Records a visit to a key place in scope (not a closed one) or to a named area of a unit in scope; time in province time.", 403, 422);
-        visits.MapPut("/{id:long}", async (long id, VisitInput input, Visits.Visits ledger, CancellationToken ct) => TypedResults.Ok(await ledger.EditAsync(id, input, ct)))
+        visits.MapPut("/{id:long}", async (long id, VisitInput input, VisitLedger ledger, CancellationToken ct) => TypedResults.Ok(await ledger.EditAsync(id, input, ct)))
             .Documented("EditVisit", "Corrects a recorded visit.", 403, 422);
 
         var operations = api.MapGroup("/night-operations");
-        operations.MapGet("/", async (string? unit, DateOnly? from, DateOnly? to, int? page, int? pageSize, NightOperations.NightOperations ledger, CancellationToken ct) =>
+        operations.MapGet("/", async (string? unit, DateOnly? from, DateOnly? to, int? page, int? pageSize, NightOperationLedger ledger, CancellationToken ct) =>
             TypedResults.Ok(await ledger.ListAsync(Filter(unit, null, null, from, to, page, pageSize), ct)))
             .Documented("ListNightOperations", "Night sweep-and-rectify operations in a unit's subtree, filtered by date, latest first, a page at a time.", 422);
-        operations.MapGet("/{id:long}", async (long id, NightOperations.NightOperations ledger, CancellationToken ct) => TypedResults.Ok(await ledger.GetAsync(id, ct)))
+        operations.MapGet("/{id:long}", async (long id, NightOperationLedger ledger, CancellationToken ct) => TypedResults.Ok(await ledger.GetAsync(id, ct)))
             .Documented("GetNightOperation", "One night operation.");
-        operations.MapPost("/", async (NightOperationInput input, NightOperations.NightOperations ledger, CancellationToken ct) =>
+        operations.MapPost("/", async (NightOperationInput input, NightOperationLedger ledger, CancellationToken ct) =>
             { var o = await ledger.CreateAsync(input, ct); return TypedResults.Created($"/api/ledgers/night-operations/{o.Id}", o); })
             .Documented("CreateNightOperation", "Records a night operation of a county or station in scope.", 403, 422);
-        operations.MapPut("/{id:long}", async (long id, NightOperationInput input, NightOperations.NightOperations ledger, CancellationToken ct) => TypedResults.Ok(await ledger.EditAsync(id, input, ct)))
+        operations.MapPut("/{id:long}", async (long id, NightOperationInput input, NightOperationLedger ledger, CancellationToken ct) => TypedResults.Ok(await ledger.EditAsync(id, input, ct)))
             .Documented("EditNightOperation", "Corrects a recorded night operation.", 403, 422);
 
         api.MapGet("/reconciliation", async (string? campaign, string? unit, DateOnly? from, DateOnly? to, Reconciliations r, CancellationToken ct) =>
@@ -74,11 +74,11 @@ public static class LedgersApi
 
         // Spreadsheets of any filtered list, for the pages' export links (same filters as the lists, every row).
         var export = app.MapGroup("/ledgers").RequireAuthorization().ExcludeFromDescription();
-        export.MapGet("/key-places.xlsx", async (string? unit, string? state, string? type, DateOnly? from, DateOnly? to, KeyPlaces.KeyPlaces ledger, CancellationToken ct) =>
-            await Files.XlsxAsync((await ledger.ExportAsync(Filter(unit, state, type, from, to, 1, LedgerFilter.MaxPageSize), ct)).Select(KeyPlaces.KeyPlaces.Row), "key-places.xlsx", ct: ct));
-        export.MapGet("/visits.xlsx", async (string? unit, string? type, DateOnly? from, DateOnly? to, Visits.Visits ledger, CancellationToken ct) =>
-            await Files.XlsxAsync((await ledger.ExportAsync(Filter(unit, null, type, from, to, 1, LedgerFilter.MaxPageSize), ct)).Select(Visits.Visits.Row), "visits.xlsx", ct: ct));
-        export.MapGet("/night-operations.xlsx", async (string? unit, DateOnly? from, DateOnly? to, NightOperations.NightOperations ledger, CancellationToken ct) =>
-            await Files.XlsxAsync((await ledger.ExportAsync(Filter(unit, null, null, from, to, 1, LedgerFilter.MaxPageSize), ct)).Select(NightOperations.NightOperations.Row), "night-operations.xlsx", ct: ct));
+        export.MapGet("/key-places.xlsx", async (string? unit, string? state, string? type, DateOnly? from, DateOnly? to, KeyPlaceRegister ledger, CancellationToken ct) =>
+            await Files.XlsxAsync((await ledger.ExportAsync(Filter(unit, state, type, from, to, 1, LedgerFilter.MaxPageSize), ct)).Select(KeyPlaceRegister.Row), "key-places.xlsx", ct: ct));
+        export.MapGet("/visits.xlsx", async (string? unit, string? type, DateOnly? from, DateOnly? to, VisitLedger ledger, CancellationToken ct) =>
+            await Files.XlsxAsync((await ledger.ExportAsync(Filter(unit, null, type, from, to, 1, LedgerFilter.MaxPageSize), ct)).Select(VisitLedger.Row), "visits.xlsx", ct: ct));
+        export.MapGet("/night-operations.xlsx", async (string? unit, DateOnly? from, DateOnly? to, NightOperationLedger ledger, CancellationToken ct) =>
+            await Files.XlsxAsync((await ledger.ExportAsync(Filter(unit, null, null, from, to, 1, LedgerFilter.MaxPageSize), ct)).Select(NightOperationLedger.Row), "night-operations.xlsx", ct: ct));
     }
 }

@@ -41,10 +41,10 @@ public sealed class KeyPlace : IUnitOwned
 
     /// <summary>For the demo's bulk writer, which gives keys itself; every field as <see cref="Register"/> would set it.</summary>
     internal static KeyPlace Seeded(long id, int unitId, string type, string name, string address, double lon, double lat, RiskLevel risk, string hours,
-        string by, DateTime at) => new()
+        KeyPlaceState state, string by, DateTime at) => new()
     {
         Id = id, UnitId = unitId, Type = type, Name = name, Address = address, Longitude = lon, Latitude = lat, Risk = risk, OpeningHours = hours,
-        State = KeyPlaceState.Active, RegisteredBy = by, RegisteredUtc = at,
+        State = state, RegisteredBy = by, RegisteredUtc = at,
     };
 
     public static KeyPlace Register(int unitId, KeyPlaceDetails details, string by, DateTime at)

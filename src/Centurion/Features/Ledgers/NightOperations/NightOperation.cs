@@ -68,7 +68,7 @@ public sealed class NightOperation : IUnitOwned
         Count("peopleChecked", d.PeopleChecked, false, LedgerText.PeopleChecked);
         Count("suspectsCaught", d.SuspectsCaught, false, LedgerText.SuspectsCaught);
         Count("casesOpened", d.CasesOpened, false, LedgerText.CasesOpened);
-        if ((d.SuspectsCaught ?? 0) > (d.PeopleChecked ?? 0) && !errors.ContainsKey("suspectsCaught"))
+        if ((d.SuspectsCaught ?? 0) > (d.PeopleChecked ?? 0) && !errors.ContainsKey("suspectsCaught") && !errors.ContainsKey("peopleChecked"))
             Add("suspectsCaught", new("查获嫌疑人数不能多于盘查人数。", "Suspects caught cannot exceed the people checked."));
         if (d.Notes?.Trim().Length > NotesLength) Add("notes", new($"备注最多 {NotesLength} 个字。", $"The notes are at most {NotesLength} characters."));
         return errors;

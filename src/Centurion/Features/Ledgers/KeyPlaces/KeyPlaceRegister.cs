@@ -19,7 +19,7 @@ public sealed record KeyPlaceInput(string? Unit, string? Type, string? Name, str
 public sealed record ReasonInput(string? Reason);
 
 /// <summary>Every action on the key-place register, for the API and the pages alike: resolve in scope, check who, apply the rule, save.</summary>
-public sealed class KeyPlaces(CenturionDb db, CallerScope scope, LedgerAccess access, Actor actor, TimeProvider clock)
+public sealed class KeyPlaceRegister(CenturionDb db, CallerScope scope, LedgerAccess access, Actor actor, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 

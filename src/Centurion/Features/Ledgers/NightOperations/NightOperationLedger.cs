@@ -13,7 +13,7 @@ public sealed record NightOperationInput(string? Unit, DateOnly? Date, int? Plac
 }
 
 /// <summary>The night sweep-and-rectify operations ledger: list, record, edit, in the caller's scope.</summary>
-public sealed class NightOperations(CenturionDb db, CallerScope scope, LedgerAccess access, Actor actor, TimeProvider clock)
+public sealed class NightOperationLedger(CenturionDb db, CallerScope scope, LedgerAccess access, Actor actor, TimeProvider clock)
 {
     public async Task<IQueryable<NightOperation>> FilteredAsync(LedgerFilter f, CancellationToken ct = default)
     {

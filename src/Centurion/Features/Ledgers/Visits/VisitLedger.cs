@@ -15,7 +15,7 @@ public sealed record VisitInput(string? Unit, DateTime? VisitedLocal, long? KeyP
 }
 
 /// <summary>The patrol and check visits ledger: list, record, edit, in the caller's scope.</summary>
-public sealed class Visits(CenturionDb db, CallerScope scope, LedgerAccess access, Actor actor, TimeProvider clock)
+public sealed class VisitLedger(CenturionDb db, CallerScope scope, LedgerAccess access, Actor actor, TimeProvider clock)
 {
     /// <summary>The type filter's value for visits to an area rather than a key place.</summary>
     public const string AreaType = "area";

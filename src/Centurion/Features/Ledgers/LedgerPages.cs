@@ -1,0 +1,26 @@
+using System.Globalization;
+using Centurion.Infrastructure;
+
+namespace Centurion.Features.Ledgers;
+
+/// <summary>What the ledger pages share: reading the query string without a 500 on bad input, and building it back for links.</summary>
+public static class LedgerPages
+{
+    /// <summary>A yyyy-MM-dd date from the query string; a malformed one is an error message, not an exception.</summary>
+    public static DateOnly? Date(string? text, string field, List<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        errors.Add(new Phrase($"日期 {field}={text} 无法识别，请使用 YYYY-MM-DD。", $"The date {field}={text} is not valid: use YYYY-MM-DD."));
+        return null;
+    }
+
+    public static string Query(params (string Key, string? Value)[] parts) =>
+        string.Join("&", parts.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value!)}"));
+
+    /// <summary>Field errors of a refused save, flattened for the page, keyed by field.</summary>
+    public static Dictionary<string, string> FieldErrors(DomainException e) =>
+        e.Errors?.ToDictionary(p => p.Key, p => string.Join(" ", p.Value)) ?? [];
+
+    public static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
