@@ -22,12 +22,12 @@ public sealed class Reconciliations(CenturionDb db, CallerScope scope, LedgerAcc
 
     /// <summary>The campaigns the caller may reconcile, latest first.</summary>
     public Task<List<Campaign>> CampaignsAsync(CancellationToken ct = default) =>
-        Campaigns.Campaigns.Visible(db, scope).OrderByDescending(c => c.StartDate).ThenBy(c => c.Code).ToListAsync(ct);
+        CampaignOperations.Visible(db, scope).OrderByDescending(c => c.StartDate).ThenBy(c => c.Code).ToListAsync(ct);
 
     public async Task<ReconciliationDto> ForAsync(string? campaignCode, string? unitCode, DateOnly? from, DateOnly? to, CancellationToken ct = default)
     {
         await access.RequireReadAsync(ct);
-        var campaign = campaignCode is { Length: > 0 } code ? await Campaigns.Campaigns.FindAsync(db, scope, code, ct)
+        var campaign = campaignCode is { Length: > 0 } code ? await CampaignOperations.FindAsync(db, scope, code, ct)
             : (await CampaignsAsync(ct)).FirstOrDefault() ?? throw DomainException.NotFound(new("没有可核对的专项行动。", "There is no campaign to reconcile."));
         var root = await scope.UnitOrOwnAsync(db, unitCode, ct);
         var window = new Window(from ?? campaign.StartDate, to ?? campaign.Clamp(ProvinceTime.Today(clock)));
@@ -44,7 +44,7 @@ public sealed class Reconciliations(CenturionDb db, CallerScope scope, LedgerAcc
         var codeOf = units.ToDictionary(u => u.Id, u => u.Code);
 
         // A line-scoped caller sees only their line's indicators, as in the statistics.
-        var indicators = (await Campaigns.Campaigns.IndicatorsAsync(db, campaign.Id, ct)).Where(i => Indicators.Contains(i.Code)).ToList();
+        var indicators = (await CampaignOperations.IndicatorsAsync(db, campaign.Id, ct)).Where(i => Indicators.Contains(i.Code)).ToList();
         var wanted = await db.Indicators.Where(i => Indicators.Contains(i.Code)).ToListAsync(ct);
         if (scope.LineId is { } line) wanted = [.. wanted.Where(i => i.OwnerLineId == line)];
         var shown = Indicators.Where(c => wanted.Any(i => i.Code == c)).ToList();

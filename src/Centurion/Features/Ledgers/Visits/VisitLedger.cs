@@ -1,5 +1,6 @@
 using Centurion.Data;
 using Centurion.Features.Ledgers.KeyPlaces;
+using Centurion.Features.Units;
 using Centurion.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
