@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace Centurion.Infrastructure;
 
 /// <summary>One change to domain data. Append-only: the context refuses to update or delete these rows.</summary>
@@ -16,6 +19,16 @@ public sealed class AuditEntry
 
     public string? Before { get; set; }
     public string? After { get; set; }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> e)
+    {
+        e.HasIndex(a => a.AtUtc);
+        e.HasIndex(a => new { a.UnitId, a.AtUtc });
+        e.HasIndex(a => new { a.Actor, a.AtUtc });
+    }
 }
 
 /// <summary>Data that belongs to one unit; scope checks and the audit use it.</summary>

@@ -1,6 +1,8 @@
 using Centurion.Features.Units;
 using Centurion.Infrastructure;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Centurion.Features.Accounts;
 
@@ -15,6 +17,16 @@ public sealed class User : IdentityUser
 
     /// <summary>"zh-CN" or "en"; null follows the browser.</summary>
     public string? Culture { get; set; }
+}
+
+internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
+{
+    public void Configure(EntityTypeBuilder<User> e)
+    {
+        e.HasOne(u => u.Unit).WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(u => u.Line).WithMany().HasForeignKey(u => u.LineId).OnDelete(DeleteBehavior.Restrict);
+        e.Property(u => u.Culture).HasMaxLength(10);
+    }
 }
 
 public static class Roles
@@ -54,4 +66,14 @@ public sealed class ApiKey
     public required string Hash { get; set; }
     public DateTime CreatedUtc { get; set; }
     public DateTime? RevokedUtc { get; set; }
+}
+
+internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
+{
+    public void Configure(EntityTypeBuilder<ApiKey> e)
+    {
+        e.HasIndex(k => k.Hash).IsUnique();
+        e.Property(k => k.Hash).HasMaxLength(64);
+        e.Property(k => k.Prefix).HasMaxLength(16);
+    }
 }

@@ -1,5 +1,7 @@
 using Centurion.Features.Units;
 using Centurion.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Centurion.Features.Campaigns;
 
@@ -41,6 +43,23 @@ public sealed class Campaign
     public string Name(bool english) => english && NameEn.Length > 0 ? NameEn : NameZh;
 }
 
+internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
+{
+    public void Configure(EntityTypeBuilder<Campaign> e)
+    {
+        e.HasIndex(c => c.Code).IsUnique();
+        e.Property(c => c.Code).HasMaxLength(40);
+        e.Property(c => c.Cadence).HasConversion<string>().HasMaxLength(10);
+        e.Property(c => c.ReportingLevel).HasConversion<string>().HasMaxLength(16);
+        e.HasOne(c => c.RootUnit).WithMany().HasForeignKey(c => c.RootUnitId).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(c => c.Phases).WithOne().HasForeignKey(p => p.CampaignId);
+        e.HasMany(c => c.Tasks).WithOne().HasForeignKey(t => t.CampaignId);
+        e.HasMany(c => c.LeaderLinks).WithOne().HasForeignKey(l => l.CampaignId);
+        e.HasMany(c => c.Units).WithOne().HasForeignKey(u => u.CampaignId);
+        e.HasMany(c => c.Indicators).WithOne().HasForeignKey(i => i.CampaignId);
+    }
+}
+
 public sealed class CampaignPhase
 {
     public int Id { get; set; }
@@ -66,6 +85,15 @@ public sealed class CampaignTask
     public TaskState State { get; set; }
 }
 
+internal sealed class CampaignTaskConfiguration : IEntityTypeConfiguration<CampaignTask>
+{
+    public void Configure(EntityTypeBuilder<CampaignTask> e)
+    {
+        e.Property(t => t.State).HasConversion<string>().HasMaxLength(12);
+        e.HasOne(t => t.OwnerLine).WithMany().HasForeignKey(t => t.OwnerLineId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 /// <summary>A department leader linked to a prefecture (联系市州), who leads the supervision team there.</summary>
 public sealed class LeaderLink : IUnitOwned
 {
@@ -77,6 +105,14 @@ public sealed class LeaderLink : IUnitOwned
     public Unit? Unit { get; set; }
 }
 
+internal sealed class LeaderLinkConfiguration : IEntityTypeConfiguration<LeaderLink>
+{
+    public void Configure(EntityTypeBuilder<LeaderLink> e)
+    {
+        e.HasOne(l => l.Unit).WithMany().HasForeignKey(l => l.UnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 /// <summary>A unit that reports in the campaign.</summary>
 public sealed class CampaignUnit : IUnitOwned
 {
@@ -85,10 +121,28 @@ public sealed class CampaignUnit : IUnitOwned
     public Unit? Unit { get; set; }
 }
 
+internal sealed class CampaignUnitConfiguration : IEntityTypeConfiguration<CampaignUnit>
+{
+    public void Configure(EntityTypeBuilder<CampaignUnit> e)
+    {
+        e.HasKey(u => new { u.CampaignId, u.UnitId });
+        e.HasOne(u => u.Unit).WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 public sealed class CampaignIndicator
 {
     public int CampaignId { get; set; }
     public int IndicatorId { get; set; }
     public Indicator? Indicator { get; set; }
     public int Order { get; set; }
+}
+
+internal sealed class CampaignIndicatorConfiguration : IEntityTypeConfiguration<CampaignIndicator>
+{
+    public void Configure(EntityTypeBuilder<CampaignIndicator> e)
+    {
+        e.HasKey(i => new { i.CampaignId, i.IndicatorId });
+        e.HasOne(i => i.Indicator).WithMany().HasForeignKey(i => i.IndicatorId).OnDelete(DeleteBehavior.Restrict);
+    }
 }

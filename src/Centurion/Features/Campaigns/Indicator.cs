@@ -1,4 +1,6 @@
 using Centurion.Features.Units;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Centurion.Features.Campaigns;
 
@@ -46,4 +48,19 @@ public sealed class Indicator
     public string? AtMostCode { get; set; }
 
     public string Name(bool english) => english && NameEn.Length > 0 ? NameEn : NameZh;
+}
+
+internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
+{
+    public void Configure(EntityTypeBuilder<Indicator> e)
+    {
+        e.HasIndex(i => i.Code).IsUnique();
+        e.Property(i => i.Code).HasMaxLength(40);
+        e.Property(i => i.AtMostCode).HasMaxLength(40);
+        e.Property(i => i.Measure).HasConversion<string>().HasMaxLength(20);
+        e.Property(i => i.Source).HasConversion<string>().HasMaxLength(20);
+        e.Property(i => i.Rule).HasConversion<string>().HasMaxLength(40);
+        e.Property(i => i.Good).HasConversion<string>().HasMaxLength(10);
+        e.HasOne(i => i.OwnerLine).WithMany().HasForeignKey(i => i.OwnerLineId).OnDelete(DeleteBehavior.Restrict);
+    }
 }

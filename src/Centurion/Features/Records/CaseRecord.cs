@@ -1,4 +1,7 @@
+using Centurion.Features.Units;
 using Centurion.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Centurion.Features.Records;
 
@@ -32,6 +35,20 @@ public sealed class CaseRecord : IUnitOwned
     public long ImportBatchId { get; set; }
 }
 
+internal sealed class CaseRecordConfiguration : IEntityTypeConfiguration<CaseRecord>
+{
+    public void Configure(EntityTypeBuilder<CaseRecord> e)
+    {
+        e.HasIndex(r => r.ExternalId).IsUnique();
+        e.HasIndex(r => new { r.UnitId, r.FiledOn });
+        e.HasIndex(r => new { r.UnitId, r.SolvedOn });
+        e.Property(r => r.ExternalId).HasMaxLength(64);
+        e.Property(r => r.Category).HasMaxLength(40);
+        e.Property(r => r.PlaceType).HasMaxLength(40);
+        e.HasOne<Unit>().WithMany().HasForeignKey(r => r.UnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 /// <summary>One import of a file: who, when, what file, what it did. Inserted records point to it; updates are audited row by row.</summary>
 public sealed class ImportBatch
 {
@@ -46,4 +63,13 @@ public sealed class ImportBatch
     public int Inserted { get; set; }
     public int Updated { get; set; }
     public int Unchanged { get; set; }
+}
+
+internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<ImportBatch>
+{
+    public void Configure(EntityTypeBuilder<ImportBatch> e)
+    {
+        e.Property(i => i.Kind).HasMaxLength(20);
+        e.Property(i => i.Sha256).HasMaxLength(64);
+    }
 }

@@ -1,6 +1,8 @@
 using Centurion.Features.Campaigns;
 using Centurion.Features.Units;
 using Centurion.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Centurion.Features.Reporting;
 
@@ -31,6 +33,19 @@ public sealed class Report : IUnitOwned
     public List<ReportRevision> Revisions { get; set; } = [];
 }
 
+internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
+{
+    public void Configure(EntityTypeBuilder<Report> e)
+    {
+        e.HasIndex(r => new { r.CampaignId, r.UnitId, r.PeriodStart }).IsUnique();
+        e.HasIndex(r => new { r.CampaignId, r.PeriodStart });
+        e.Property(r => r.Version).IsConcurrencyToken();
+        e.HasOne(r => r.Campaign).WithMany().HasForeignKey(r => r.CampaignId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(r => r.Unit).WithMany().HasForeignKey(r => r.UnitId).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(r => r.Revisions).WithOne(v => v.Report).HasForeignKey(v => v.ReportId);
+    }
+}
+
 public sealed class ReportRevision : IUnitOwned
 {
     public long Id { get; set; }
@@ -58,6 +73,16 @@ public sealed class ReportRevision : IUnitOwned
     public List<ReportValue> Values { get; set; } = [];
 }
 
+internal sealed class ReportRevisionConfiguration : IEntityTypeConfiguration<ReportRevision>
+{
+    public void Configure(EntityTypeBuilder<ReportRevision> e)
+    {
+        e.HasIndex(r => new { r.ReportId, r.Number }).IsUnique();
+        e.Property(r => r.Status).HasConversion<string>().HasMaxLength(12);
+        e.HasMany(r => r.Values).WithOne().HasForeignKey(v => v.RevisionId);
+    }
+}
+
 public sealed class ReportValue : IUnitOwned
 {
     public long RevisionId { get; set; }
@@ -68,4 +93,14 @@ public sealed class ReportValue : IUnitOwned
 
     /// <summary>The value was far outside the unit's own history and the submitter confirmed it.</summary>
     public bool Confirmed { get; set; }
+}
+
+internal sealed class ReportValueConfiguration : IEntityTypeConfiguration<ReportValue>
+{
+    public void Configure(EntityTypeBuilder<ReportValue> e)
+    {
+        e.HasKey(v => new { v.RevisionId, v.IndicatorId });
+        e.HasIndex(v => new { v.UnitId, v.IndicatorId });
+        e.HasOne(v => v.Indicator).WithMany().HasForeignKey(v => v.IndicatorId).OnDelete(DeleteBehavior.Restrict);
+    }
 }

@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace Centurion.Features.Statistics;
 
 /// <summary>
@@ -34,4 +37,15 @@ public sealed class DailyFact
     public int VictimGroups { get; set; }
 
     public long Value { get; set; }
+}
+
+internal sealed class DailyFactConfiguration : IEntityTypeConfiguration<DailyFact>
+{
+    public void Configure(EntityTypeBuilder<DailyFact> e)
+    {
+        // Key order serves the statistics query: one indicator (and campaign), a day range, then the units of a subtree.
+        e.HasKey(f => new { f.IndicatorId, f.CampaignId, f.Day, f.UnitId, f.Category, f.PlaceType, f.VictimGroups });
+        e.Property(f => f.Category).HasMaxLength(40);
+        e.Property(f => f.PlaceType).HasMaxLength(40);
+    }
 }

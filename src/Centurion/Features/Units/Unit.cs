@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace Centurion.Features.Units;
 
 public enum UnitLevel { Province, Prefecture, County, Station }
@@ -22,12 +25,37 @@ public sealed class Unit
     public string Name(bool english) => english && NameEn.Length > 0 ? NameEn : NameZh;
 }
 
+internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
+{
+    public void Configure(EntityTypeBuilder<Unit> e)
+    {
+        e.HasIndex(u => u.Code).IsUnique();
+        e.HasIndex(u => u.ParentId);
+        e.Property(u => u.Code).HasMaxLength(16);
+        e.Property(u => u.Level).HasConversion<string>().HasMaxLength(16);
+        e.Property(u => u.NameZh).HasMaxLength(100);
+        e.Property(u => u.NameEn).HasMaxLength(200);
+        e.HasOne(u => u.Parent).WithMany().OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 /// <summary>Closure table: one row for every (ancestor, descendant) pair, including each unit with itself at depth 0.</summary>
 public sealed class UnitLink
 {
     public int AncestorId { get; set; }
     public int DescendantId { get; set; }
     public int Depth { get; set; }
+}
+
+internal sealed class UnitLinkConfiguration : IEntityTypeConfiguration<UnitLink>
+{
+    public void Configure(EntityTypeBuilder<UnitLink> e)
+    {
+        e.HasKey(l => new { l.AncestorId, l.DescendantId });
+        e.HasIndex(l => new { l.DescendantId, l.AncestorId });
+        e.HasOne<Unit>().WithMany().HasForeignKey(l => l.AncestorId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Unit>().WithMany().HasForeignKey(l => l.DescendantId).OnDelete(DeleteBehavior.Restrict);
+    }
 }
 
 /// <summary>A police line (警种): public order, criminal investigation, narcotics control, traffic, …</summary>
@@ -38,4 +66,13 @@ public sealed class Line
     public required string NameZh { get; set; }
     public string NameEn { get; set; } = "";
     public string Name(bool english) => english && NameEn.Length > 0 ? NameEn : NameZh;
+}
+
+internal sealed class LineConfiguration : IEntityTypeConfiguration<Line>
+{
+    public void Configure(EntityTypeBuilder<Line> e)
+    {
+        e.HasIndex(l => l.Code).IsUnique();
+        e.Property(l => l.Code).HasMaxLength(40);
+    }
 }
