@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Reflection;
 using System.Text.Json;
 using Centurion.Features.Accounts;
 using Centurion.Features.Campaigns;
@@ -64,8 +66,13 @@ public abstract class CenturionDb(DbContextOptions options, Actor actor) : Ident
         return written;
     }
 
-    private static readonly HashSet<string> Redacted =
-        [nameof(User.PasswordHash), nameof(User.SecurityStamp), nameof(User.ConcurrencyStamp), nameof(ApiKey.Hash)];
+    private sealed record AuditRules(bool Skip, IReadOnlySet<string> Redacted);
+
+    private static readonly ConcurrentDictionary<Type, AuditRules> Rules = new();
+
+    private static AuditRules RulesFor(Type type) => Rules.GetOrAdd(type, t => new AuditRules(
+        t.IsDefined(typeof(NotAuditedAttribute), inherit: false),
+        t.GetCustomAttribute<AuditRedactsAttribute>()?.Properties.ToHashSet() ?? []));
 
     private List<PendingAudit> CollectAudit()
     {
@@ -79,22 +86,22 @@ public abstract class CenturionDb(DbContextOptions options, Actor actor) : Ident
                     throw new InvalidOperationException("The audit trail is append-only.");
                 continue;
             }
-            if (entry.Entity is UnitLink) continue; // derived from Unit.ParentId, whose changes are audited
-            if (entry.Entity is DailyFact) continue; // derived from reports and records, whose changes are audited
+            var rules = RulesFor(entry.Metadata.ClrType);
+            if (rules.Skip) continue;
             if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
                 pending.Add(new PendingAudit(entry, entry.State,
-                    Before: entry.State == EntityState.Added ? null : Snapshot(entry, original: true),
-                    After: entry.State == EntityState.Deleted ? null : Snapshot(entry, original: false)));
+                    Before: entry.State == EntityState.Added ? null : Snapshot(entry, rules.Redacted, original: true),
+                    After: entry.State == EntityState.Deleted ? null : Snapshot(entry, rules.Redacted, original: false)));
         }
         return pending;
     }
 
-    private static Dictionary<string, object?> Snapshot(EntityEntry entry, bool original)
+    private static Dictionary<string, object?> Snapshot(EntityEntry entry, IReadOnlySet<string> redacted, bool original)
     {
         var values = new Dictionary<string, object?>();
         foreach (var p in entry.Properties)
         {
-            if (Redacted.Contains(p.Metadata.Name) || p.Metadata.IsShadowProperty() && p.Metadata.IsConcurrencyToken) continue;
+            if (redacted.Contains(p.Metadata.Name) || p.Metadata.IsShadowProperty() && p.Metadata.IsConcurrencyToken) continue;
             if (entry.State == EntityState.Modified && !p.IsModified && !p.Metadata.IsPrimaryKey()) continue;
             values[p.Metadata.Name] = original ? p.OriginalValue : p.CurrentValue;
         }
@@ -119,14 +126,7 @@ public abstract class CenturionDb(DbContextOptions options, Actor actor) : Ident
                 Entity = Entry.Metadata.ClrType.Name,
                 EntityKey = key,
                 Action = State.ToString(),
-                UnitId = Entry.Entity switch
-                {
-                    Unit u => u.Id,
-                    Campaign c => c.RootUnitId,
-                    IUnitOwned o => o.UnitId,
-                    User u => u.UnitId,
-                    _ => null,
-                },
+                UnitId = (Entry.Entity as IAuditedUnit)?.AuditUnitId,
                 Before = Before is null ? null : JsonSerializer.Serialize(Before),
                 After = after is null ? null : JsonSerializer.Serialize(after),
             };

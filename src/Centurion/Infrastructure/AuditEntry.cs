@@ -32,7 +32,27 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
 }
 
 /// <summary>Data that belongs to one unit; scope checks and the audit use it.</summary>
-public interface IUnitOwned
+public interface IUnitOwned : IAuditedUnit
 {
     int UnitId { get; }
+
+    int? IAuditedUnit.AuditUnitId => UnitId;
+}
+
+/// <summary>An entity whose audit rows name the unit it belongs to, so the audit can be read by unit subtree; others get none.</summary>
+public interface IAuditedUnit
+{
+    /// <summary>Read after saving, so a generated key is known.</summary>
+    int? AuditUnitId { get; }
+}
+
+/// <summary>Rows derived from data that is audited (closure rows, facts): not audited themselves.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class NotAuditedAttribute : Attribute;
+
+/// <summary>Properties whose values never go into the audit (secrets, hashes); the audit notes neither before nor after.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class AuditRedactsAttribute(params string[] properties) : Attribute
+{
+    public IReadOnlyList<string> Properties { get; } = properties;
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Centurion.Data;
+using Centurion.Features.Accounts;
 using Centurion.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -81,5 +82,26 @@ public class AuditTests
         var denied = await leader.GetAsync("/audit");
         Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
         Assert.StartsWith("/denied", denied.Headers.Location!.PathAndQuery);
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_user_change_is_audited_under_their_unit_and_secrets_stay_out(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await using var db = app.Db();
+        var user = await db.Users.SingleAsync(u => u.UserName == "jinjiang");
+        user.DisplayName = "Jinjiang reporter";
+        user.PasswordHash = "not-for-the-audit";
+        var key = await Authentication.CreateApiKeyAsync(db, user, "audit-test");
+
+        var userRow = await db.AuditEntries.Where(a => a.Entity == "User" && a.EntityKey == user.Id && a.Action == "Modified").OrderBy(a => a.Id).LastAsync();
+        Assert.Equal(user.UnitId, userRow.UnitId);
+        Assert.Contains("Jinjiang reporter", userRow.After);
+        Assert.DoesNotContain("not-for-the-audit", userRow.After);
+        Assert.DoesNotContain(nameof(user.PasswordHash), userRow.After + userRow.Before);
+        var keyId = (await db.ApiKeys.SingleAsync(k => k.Name == "audit-test")).Id.ToString();
+        var keyRow = await db.AuditEntries.SingleAsync(a => a.Entity == "ApiKey" && a.EntityKey == keyId);
+        Assert.DoesNotContain(Authentication.HashKey(key), keyRow.After);
+        Assert.DoesNotContain("\"Hash\"", keyRow.After);
     }
 }

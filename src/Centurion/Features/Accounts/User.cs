@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Centurion.Features.Accounts;
 
 /// <summary>A person or system account. What they may see is their unit's subtree, and only their line when they have one.</summary>
-public sealed class User : IdentityUser
+[AuditRedacts(nameof(PasswordHash), nameof(SecurityStamp), nameof(ConcurrencyStamp))]
+public sealed class User : IdentityUser, IAuditedUnit
 {
     public string DisplayName { get; set; } = "";
     public int UnitId { get; set; }
@@ -17,6 +18,8 @@ public sealed class User : IdentityUser
 
     /// <summary>"zh-CN" or "en"; null follows the browser.</summary>
     public string? Culture { get; set; }
+
+    int? IAuditedUnit.AuditUnitId => UnitId;
 }
 
 internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
@@ -53,6 +56,7 @@ public static class Roles
 }
 
 /// <summary>A key another system sends in X-Api-Key. Only its SHA-256 hash is stored; the key is shown once.</summary>
+[AuditRedacts(nameof(Hash))]
 public sealed class ApiKey
 {
     public int Id { get; set; }

@@ -8,7 +8,7 @@ namespace Centurion.Features.Campaigns;
 public enum Cadence { Daily, Weekly }
 
 /// <summary>A time-boxed special campaign (专项行动): its dates, who reports what and by when, its phases, tasks and leader links.</summary>
-public sealed class Campaign
+public sealed class Campaign : IAuditedUnit
 {
     public int Id { get; set; }
 
@@ -41,6 +41,8 @@ public sealed class Campaign
     public List<CampaignUnit> Units { get; set; } = [];
 
     public string Name(bool english) => english && NameEn.Length > 0 ? NameEn : NameZh;
+
+    int? IAuditedUnit.AuditUnitId => RootUnitId;
 }
 
 internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>

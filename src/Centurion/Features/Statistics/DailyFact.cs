@@ -1,3 +1,4 @@
+using Centurion.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -9,6 +10,7 @@ namespace Centurion.Features.Statistics;
 /// Derived data: kept current by <see cref="ReportFacts"/> and <see cref="RecordFacts"/>, rebuilt from scratch by
 /// <see cref="Facts.RebuildAsync"/>, never audited row by row (their sources are).
 /// </summary>
+[NotAudited]
 public sealed class DailyFact
 {
     /// <summary>Figures counted from case records belong to no campaign.</summary>

@@ -1,3 +1,4 @@
+using Centurion.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -6,7 +7,7 @@ namespace Centurion.Features.Units;
 public enum UnitLevel { Province, Prefecture, County, Station }
 
 /// <summary>A node of the police hierarchy: the province's department, a prefecture or county bureau, a station.</summary>
-public sealed class Unit
+public sealed class Unit : IAuditedUnit
 {
     public int Id { get; set; }
 
@@ -23,6 +24,8 @@ public sealed class Unit
     public DateOnly? CodeValidFrom { get; set; }
 
     public string Name(bool english) => english && NameEn.Length > 0 ? NameEn : NameZh;
+
+    int? IAuditedUnit.AuditUnitId => Id;
 }
 
 internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
@@ -40,6 +43,7 @@ internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
 }
 
 /// <summary>Closure table: one row for every (ancestor, descendant) pair, including each unit with itself at depth 0.</summary>
+[NotAudited] // derived from Unit.ParentId, whose changes are audited
 public sealed class UnitLink
 {
     public int AncestorId { get; set; }
