@@ -134,6 +134,19 @@ public abstract class CenturionDb(DbContextOptions options, Actor actor) : Ident
     }
 }
 
-public sealed class SqliteCenturionDb(DbContextOptions<SqliteCenturionDb> options, Actor actor) : CenturionDb(options, actor);
+public sealed class SqliteCenturionDb(DbContextOptions<SqliteCenturionDb> options, Actor actor) : CenturionDb(options, actor)
+{
+    // SQLite keeps a time without its offset, so it reads back with Kind Unspecified and leaves the API without its "Z".
+    // Every time stored is UTC (PostgreSQL's timestamptz enforces it), so say so once for every column.
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        base.ConfigureConventions(builder);
+        builder.Properties<DateTime>().HaveConversion<UtcKind>();
+        builder.Properties<DateTime?>().HaveConversion<UtcKind>();
+    }
+
+    private sealed class UtcKind() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+        v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}
 
 public sealed class PostgresCenturionDb(DbContextOptions<PostgresCenturionDb> options, Actor actor) : CenturionDb(options, actor);

@@ -88,7 +88,7 @@ public static class ReportsApi
         {
             var c = await CampaignOperations.FindAsync(db, scope, campaign, ct);
             var root = await scope.UnitOrOwnAsync(db, unit, ct);
-            return TypedResults.Ok(await Completeness.OutstandingAsync(db, c, root, date ?? c.DueOn(ProvinceTime.Today(clock)).Start, clock.GetUtcNow().UtcDateTime, ct));
-        }).WithSummary("Reporting units that have not submitted the report for the period holding the date (default: the one due today).");
+            return TypedResults.Ok(await Completeness.OutstandingAsync(db, c, root, date ?? c.Clamp(c.DueOn(ProvinceTime.Today(clock)).Start), clock.GetUtcNow().UtcDateTime, ct));
+        }).WithSummary("Reporting units that have not submitted the report for the period holding the date (default: the one due today, kept within the campaign).");
     }
 }
