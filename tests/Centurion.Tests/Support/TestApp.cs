@@ -77,6 +77,26 @@ public sealed partial class TestApp : WebApplicationFactory<Program>
         return (client, response);
     }
 
+    /// <summary>Switches a signed-in client to English through the language switch, as a user would.</summary>
+    public static async Task InEnglishAsync(HttpClient client)
+    {
+        var page = await client.GetStringAsync("/");
+        var switched = await client.PostAsync("/culture", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Token(page), ["culture"] = "en", ["returnUrl"] = "/",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+    }
+
+    /// <summary>Posts a page's form as a browser would: the antiforgery token from the page, the form's name and its fields.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, string formName, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var page = await client.GetStringAsync(url);
+        var form = new List<KeyValuePair<string, string>> { new("__RequestVerificationToken", Token(page)), new("_handler", formName) };
+        form.AddRange(fields);
+        return await client.PostAsync(url, new FormUrlEncodedContent(form));
+    }
+
     /// <summary>GETs a page and returns its HTML, failing with the server's error detail (shown in Testing) when it is not 200.</summary>
     public static async Task<string> PageAsync(HttpClient client, string url)
     {

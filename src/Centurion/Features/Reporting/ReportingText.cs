@@ -1,3 +1,4 @@
+using Centurion.Features.Campaigns;
 using Centurion.Infrastructure;
 
 namespace Centurion.Features.Reporting;
@@ -44,6 +45,11 @@ public static class ReportingText
     public static readonly Phrase NothingWaiting = new("没有待审核的报表。", "Nothing is waiting for approval.");
     public static readonly Phrase ImportFigures = new("导入填报数据", "Import figures");
     public static readonly Phrase Show = new("查看", "Show");
+
+    /// <summary>Why a period outside the campaign takes no report: only the campaign office's baseline import stores figures there.</summary>
+    public static Phrase OutsideCampaign(Period period, DateOnly start, DateOnly end) => new(
+        $"{period} 不在专项行动期内（{start:yyyy-MM-dd} 至 {end:yyyy-MM-dd}），不能填报；行动期外的数据只能由行动专班作为基线导入。",
+        $"{period} lies outside the campaign ({start:yyyy-MM-dd} to {end:yyyy-MM-dd}), so no report can be filed for it; figures outside the campaign come only from the campaign office's baseline import.");
 
     public static Phrase StatusName(string status) => status switch
     {

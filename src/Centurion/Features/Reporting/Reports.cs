@@ -31,7 +31,11 @@ public sealed class SubmissionProblem(ReportRules.Check check) : DomainException
 /// <summary>Every action on a report, for the API and the pages alike: resolve in scope, check who and which version, apply the rule, save.</summary>
 public sealed class Reports(CenturionDb db, CallerScope scope, Actor actor, TimeProvider clock)
 {
-    public sealed record Target(Campaign Campaign, Unit Unit, Period Period, IReadOnlyList<Indicator> Indicators);
+    public sealed record Target(Campaign Campaign, Unit Unit, Period Period, IReadOnlyList<Indicator> Indicators)
+    {
+        /// <summary>Reports are filed only for the campaign's own periods; figures outside it come only from the baseline import.</summary>
+        public bool InCampaign => Period.End >= Campaign.StartDate && Period.Start <= Campaign.EndDate;
+    }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -45,7 +49,7 @@ public sealed class Reports(CenturionDb db, CallerScope scope, Actor actor, Time
         return new(campaign, unit, Periods.Containing(campaign.Cadence, date), indicators);
     }
 
-    public bool CanFile(Target t) => scope.IsInAny(Roles.Reporter, Roles.UnitLeader, Roles.CampaignOffice);
+    public bool CanFile(Target t) => t.InCampaign && scope.IsInAny(Roles.Reporter, Roles.UnitLeader, Roles.CampaignOffice);
 
     /// <summary>Only the units above may approve or return: a leader or the campaign office, never for their own unit.</summary>
     public bool CanDecide(Target t) => scope.IsInAny(Roles.UnitLeader, Roles.CampaignOffice) && t.Unit.Id != scope.UnitId;
@@ -108,6 +112,7 @@ public sealed class Reports(CenturionDb db, CallerScope scope, Actor actor, Time
 
     private void RequireFile(Target t)
     {
+        if (!t.InCampaign) throw DomainException.Invalid(ReportingText.OutsideCampaign(t.Period, t.Campaign.StartDate, t.Campaign.EndDate));
         if (!CanFile(t)) throw new DomainException(StatusCodes.Status403Forbidden, new("您的角色不能填报。", "Your role cannot file reports."));
     }
 
