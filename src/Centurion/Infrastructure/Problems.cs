@@ -10,6 +10,7 @@ public class DomainException(int status, Phrase message, IDictionary<string, str
     public Phrase Text { get; } = message;
     public IDictionary<string, string[]>? Errors { get; } = errors;
 
+    public static DomainException BadRequest(Phrase what) => new(StatusCodes.Status400BadRequest, what);
     public static DomainException NotFound(Phrase what) => new(StatusCodes.Status404NotFound, what);
     public static DomainException Conflict(Phrase what) => new(StatusCodes.Status409Conflict, what);
     public static DomainException Invalid(Phrase what, IDictionary<string, string[]>? errors = null) =>

@@ -35,7 +35,7 @@ public sealed record DashboardView(
         var today = ProvinceTime.Today(clock);
         var end = campaign.Clamp(to ?? today);
         var start = campaign.Clamp(from ?? campaign.StartDate);
-        if (start > end) start = end;
+        if (start > end) throw DomainException.BadRequest(PageQuery.Reversed);
 
         var headlines = new List<StatsResult>();
         foreach (var i in indicators)
