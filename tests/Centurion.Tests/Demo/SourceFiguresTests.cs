@@ -26,8 +26,38 @@ public class SourceFiguresTests
     public async Task The_nine_figures_come_out_of_the_statistics_api(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        var api = app.ApiAs("province");
+        await AssertTheNineFiguresAsync(app.ApiAs("province"));
+    }
 
+    [Theory, BothDatabases]
+    public async Task Importing_the_readmes_example_records_leaves_the_bulletin_and_its_comparisons_as_they_are(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var api = app.ApiAs("province");
+        async Task<List<string>> SnapshotAsync()
+        {
+            var figures = new List<string>();
+            foreach (var indicator in Totals.Select(t => t.Indicator).Concat(Changes.Select(c => c.Indicator)))
+            {
+                var s = await api.GetFromJsonAsync<JsonElement>($"/api/stats?{Window}&indicator={indicator}");
+                figures.Add($"{indicator} {s.GetProperty("value")} {s.GetProperty("lastYear")} {s.GetProperty("previousPeriod")}");
+            }
+            foreach (var lang in new[] { "zh", "en" })
+                figures.Add((await api.GetFromJsonAsync<JsonElement>($"/api/campaigns/summer-2022/bulletin?asOf=2022-07-20&lang={lang}")).GetProperty("text").GetString()!);
+            return figures;
+        }
+        var before = await SnapshotAsync();
+
+        var imported = await Records.RecordFiles.PostAsync(api, await File.ReadAllBytesAsync(Records.RecordFiles.ExamplePath));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, imported.StatusCode);
+        Assert.Equal(15, (await Records.RecordFiles.JsonAsync(imported)).GetProperty("inserted").GetInt32());
+        Assert.Equal(before, await SnapshotAsync());
+        await AssertTheNineFiguresAsync(api);
+    }
+
+    private static async Task AssertTheNineFiguresAsync(HttpClient api)
+    {
         foreach (var (indicator, value) in Totals)
             Assert.Equal(value, (await api.GetFromJsonAsync<JsonElement>($"/api/stats?{Window}&indicator={indicator}")).GetProperty("value").GetInt64());
         foreach (var (indicator, change, percent) in Changes)
