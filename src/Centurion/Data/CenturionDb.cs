@@ -36,6 +36,7 @@ public abstract class CenturionDb(DbContextOptions options, Actor actor) : Ident
     public DbSet<Report> Reports => Set<Report>();
     public DbSet<ReportRevision> ReportRevisions => Set<ReportRevision>();
     public DbSet<ReportValue> ReportValues => Set<ReportValue>();
+    public DbSet<ReportTransition> ReportTransitions => Set<ReportTransition>();
     public DbSet<CaseRecord> CaseRecords => Set<CaseRecord>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<DailyFact> DailyFacts => Set<DailyFact>();

@@ -128,6 +128,10 @@ public static class DemoCampaign
         };
     }
 
+    /// <summary>
+    /// Each planned report is played through the report's own operations (opened, saved, submitted, approved, corrected),
+    /// so its revisions and history are what the application would have written; then all are written in bulk.
+    /// </summary>
     private static async Task<(int Revisions, int Values)> WriteReportsAsync(CenturionDb db, int campaignId, List<PlannedReport> plan, CancellationToken ct)
     {
         var indicatorIds = await db.Indicators.Where(i => DemoReportPlan.Indicators.Contains(i.Code)).ToDictionaryAsync(i => i.Code, i => i.Id, ct);
@@ -135,39 +139,36 @@ public static class DemoCampaign
         var reportId = await BulkInserter<Report>.NextKeyAsync(db, ct);
         var revisionId = await BulkInserter<ReportRevision>.NextKeyAsync(db, ct);
         var reports = new List<Report>(plan.Count);
-        var revisions = new List<ReportRevision>(plan.Count + plan.Count / 50);
-        var values = new List<ReportValue>(revisions.Capacity * indicators.Length);
         foreach (var p in plan)
         {
-            var report = new Report
-            {
-                Id = reportId++, CampaignId = campaignId, UnitId = p.County.UnitId, PeriodStart = p.Day, PeriodEnd = p.Day,
-                DeadlineUtc = p.DeadlineUtc, FirstSubmittedUtc = p.FirstSubmittedUtc, Late = p.Late, Version = p.Version,
-            };
-            reports.Add(report);
+            var first = p.Revisions[0];
+            var report = Report.Open(campaignId, p.County.UnitId, new Period(p.Day, p.Day), p.DeadlineUtc, first.CreatedBy, first.CreatedUtc);
             foreach (var r in p.Revisions)
             {
-                var revision = new ReportRevision
-                {
-                    Id = revisionId++, ReportId = report.Id, UnitId = report.UnitId, Number = r.Number, Status = r.Status, Nil = p.Nil,
-                    Reason = r.Reason, CreatedBy = r.CreatedBy, CreatedUtc = r.CreatedUtc, SubmittedBy = r.SubmittedBy, SubmittedUtc = r.SubmittedUtc,
-                    DecidedBy = r.DecidedBy, DecidedUtc = r.DecidedUtc, Effective = r.Effective,
-                };
-                revisions.Add(revision);
-                for (var i = 0; i < indicators.Length; i++)
-                    values.Add(new ReportValue { RevisionId = revision.Id, IndicatorId = indicators[i], UnitId = report.UnitId, Value = r.Values[i] });
+                if (r.Number > 1) report.StartCorrection(r.CreatedBy, r.CreatedUtc, r.Reason);
+                report.SaveDraft(r.CreatedBy, r.CreatedUtc, Figures(r.Values), p.Nil);
+                report.Submit(r.SubmittedBy, r.SubmittedUtc, []);
+                if (r.Status == RevisionStatus.Approved) report.Approve(r.DecidedBy!, r.DecidedUtc!.Value);
             }
+            report.UseKeys(reportId++, ref revisionId);
+            reports.Add(report);
         }
+        var revisions = reports.SelectMany(r => r.Revisions).ToList();
+        Dictionary<int, long?> Figures(long[] v) => indicators.Select((id, i) => (id, v[i])).ToDictionary(x => x.id, x => (long?)x.Item2);
+        var values = revisions.SelectMany(r => r.Values);
         await new BulkInserter<Report>(db, nameof(Report.Id), nameof(Report.CampaignId), nameof(Report.UnitId), nameof(Report.PeriodStart),
             nameof(Report.PeriodEnd), nameof(Report.DeadlineUtc), nameof(Report.FirstSubmittedUtc), nameof(Report.Late), nameof(Report.Version)).InsertAsync(reports, ct);
         await new BulkInserter<ReportRevision>(db, nameof(ReportRevision.Id), nameof(ReportRevision.ReportId), nameof(ReportRevision.UnitId),
             nameof(ReportRevision.Number), nameof(ReportRevision.Status), nameof(ReportRevision.Nil), nameof(ReportRevision.Reason),
             nameof(ReportRevision.CreatedBy), nameof(ReportRevision.CreatedUtc), nameof(ReportRevision.SubmittedBy), nameof(ReportRevision.SubmittedUtc),
             nameof(ReportRevision.DecidedBy), nameof(ReportRevision.DecidedUtc), nameof(ReportRevision.ReturnReason), nameof(ReportRevision.Effective)).InsertAsync(revisions, ct);
-        await new BulkInserter<ReportValue>(db, nameof(ReportValue.RevisionId), nameof(ReportValue.IndicatorId), nameof(ReportValue.UnitId),
+        var valueCount = await new BulkInserter<ReportValue>(db, nameof(ReportValue.RevisionId), nameof(ReportValue.IndicatorId), nameof(ReportValue.UnitId),
             nameof(ReportValue.Value), nameof(ReportValue.Confirmed)).InsertAsync(values, ct);
+        await new BulkInserter<ReportTransition>(db, nameof(ReportTransition.ReportId), nameof(ReportTransition.UnitId), nameof(ReportTransition.Revision),
+            nameof(ReportTransition.FromStatus), nameof(ReportTransition.ToStatus), nameof(ReportTransition.By), nameof(ReportTransition.AtUtc),
+            nameof(ReportTransition.Reason)).InsertAsync(reports.SelectMany(r => r.Transitions), ct);
         await BulkInserter<Report>.AdvanceKeyAsync(db, ct);
         await BulkInserter<ReportRevision>.AdvanceKeyAsync(db, ct);
-        return (revisions.Count, values.Count);
+        return (revisions.Count, (int)valueCount);
     }
 }

@@ -70,11 +70,8 @@ public static class ReportImport
                 var imported = group.ToDictionary(r => r.IndicatorId, r => r.Value);
                 if (!existing.TryGetValue((unitId, period.Start), out var report))
                 {
-                    report = ReportLifecycle.Open(campaign.Id, unitId, period, campaign.DeadlineUtc(period), db.Actor.Name, nowUtc);
-                    report.Revisions[0].Reason = reason;
-                    report.SaveDraft(imported.ToDictionary(kv => kv.Key, kv => (long?)kv.Value), nil: false);
-                    report.Submit(db.Actor.Name, nowUtc, []);
-                    ApproveImported(report.Current(), db.Actor.Name, nowUtc);
+                    report = Report.Open(campaign.Id, unitId, period, campaign.DeadlineUtc(period), db.Actor.Name, nowUtc);
+                    report.RecordImported(db.Actor.Name, nowUtc, imported, reason);
                     db.Reports.Add(report);
                     touched.Add(report);
                     created++;
@@ -91,10 +88,7 @@ public static class ReportImport
                 }
                 var counted = report.EffectiveRevision()?.Values.ToDictionary(v => v.IndicatorId, v => v.Value) ?? [];
                 if (imported.All(kv => counted.TryGetValue(kv.Key, out var v) && v == kv.Value)) { unchanged++; continue; }
-                var next = report.StartCorrection(db.Actor.Name, nowUtc, reason);
-                report.SaveDraft(counted.Concat(imported).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => (long?)g.Last().Value), nil: false);
-                report.Submit(db.Actor.Name, nowUtc, []);
-                ApproveImported(next, db.Actor.Name, nowUtc);
+                report.RecordImported(db.Actor.Name, nowUtc, imported, reason);
                 touched.Add(report);
                 revised++;
             }
@@ -114,10 +108,6 @@ public static class ReportImport
         else await tx.CommitAsync(ct);
         return new(new(rows.Count, created, revised, unchanged, dryRun, dryRun ? null : batch.Id), [], 0);
     }
-
-    /// <summary>The import is the campaign office's own decision; it needs no second approval.</summary>
-    private static void ApproveImported(ReportRevision rev, string actor, DateTime now) =>
-        (rev.Status, rev.DecidedBy, rev.DecidedUtc) = (RevisionStatus.Approved, actor, now);
 
     /// <summary>Pass 1: every row and column; nothing is stored.</summary>
     private static List<Row> Check(string path, IReadOnlyDictionary<string, int> units, IReadOnlyDictionary<string, int> indicators, Action<RowError> fail)

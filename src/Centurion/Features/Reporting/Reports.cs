@@ -11,9 +11,12 @@ public sealed record RevisionDto(int Number, string Status, bool Nil, string? Re
     string? SubmittedBy, DateTime? SubmittedUtc, string? DecidedBy, DateTime? DecidedUtc, string? ReturnReason, bool Effective,
     IReadOnlyDictionary<string, long> Values);
 
+/// <summary>One change of state: <c>from</c> is null when the report was opened. Reports filed before the history was kept have none.</summary>
+public sealed record TransitionDto(int Revision, string? From, string To, string By, DateTime AtUtc, string? Reason);
+
 public sealed record ReportDto(string Campaign, string Unit, string UnitNameZh, string UnitNameEn, DateOnly PeriodStart, DateOnly PeriodEnd,
     DateTime DeadlineUtc, bool Late, DateTime? FirstSubmittedUtc, int Version, string Status, bool Nil, int Revision, string? Reason,
-    string? ReturnReason, IReadOnlyDictionary<string, long?> Values, IReadOnlyList<RevisionDto> History, bool CanFile, bool CanDecide);
+    string? ReturnReason, IReadOnlyDictionary<string, long?> Values, IReadOnlyList<RevisionDto> History, IReadOnlyList<TransitionDto> Transitions, bool CanFile, bool CanDecide);
 
 /// <summary>The figures a caller sends: values by indicator code (null = blank), and whether it is a nil return.</summary>
 public sealed record Figures(IReadOnlyDictionary<string, long?> Values, bool Nil = false);
@@ -61,7 +64,7 @@ public sealed class Reports(CenturionDb db, CallerScope scope, Actor actor, Time
         RequireFile(t);
         var report = await LoadAsync(t, ct) ?? Open(t);
         CheckVersion(report, version);
-        report.SaveDraft(ToIds(t, figures), figures.Nil);
+        report.SaveDraft(actor.Name, Now, ToIds(t, figures), figures.Nil);
         return await SaveAsync(t, report, ct);
     }
 
@@ -71,7 +74,7 @@ public sealed class Reports(CenturionDb db, CallerScope scope, Actor actor, Time
         RequireFile(t);
         var report = await LoadAsync(t, ct) ?? Open(t);
         CheckVersion(report, version);
-        if (figures is not null) report.SaveDraft(ToIds(t, figures), figures.Nil);
+        if (figures is not null) report.SaveDraft(actor.Name, Now, ToIds(t, figures), figures.Nil);
         var rev = report.Current();
         var values = t.Indicators.ToDictionary(i => i.Code, i => rev.Values.FirstOrDefault(v => v.IndicatorId == i.Id)?.Value);
         var check = ReportRules.OnSubmit(t.Indicators, values, await TotalsBeforeAsync(t, ct), await HistoryAsync(t, ct));
@@ -119,10 +122,10 @@ public sealed class Reports(CenturionDb db, CallerScope scope, Actor actor, Time
     private static DomainException NotStarted() => DomainException.NotFound(new("该期报表尚未填报。", "This period's report has not been started."));
 
     private Report Open(Target t) =>
-        db.Reports.Add(ReportLifecycle.Open(t.Campaign.Id, t.Unit.Id, t.Period, t.Campaign.DeadlineUtc(t.Period), actor.Name, Now)).Entity;
+        db.Reports.Add(Report.Open(t.Campaign.Id, t.Unit.Id, t.Period, t.Campaign.DeadlineUtc(t.Period), actor.Name, Now)).Entity;
 
     private Task<Report?> LoadAsync(Target t, CancellationToken ct) =>
-        db.Reports.Include(r => r.Revisions).ThenInclude(v => v.Values)
+        db.Reports.Include(r => r.Revisions).ThenInclude(v => v.Values).Include(r => r.Transitions)
             .FirstOrDefaultAsync(r => r.CampaignId == t.Campaign.Id && r.UnitId == t.Unit.Id && r.PeriodStart == t.Period.Start, ct);
 
     /// <summary>Refuses a change made on an older copy: someone else saved in between, and their work must not be lost.</summary>
@@ -188,6 +191,8 @@ public sealed class Reports(CenturionDb db, CallerScope scope, Actor actor, Time
             t.Indicators.Where(i => visible.Contains(i.Code)).ToDictionary(i => i.Code, i => current?.Values.FirstOrDefault(v => v.IndicatorId == i.Id)?.Value),
             r is null ? [] : [.. r.Revisions.OrderBy(v => v.Number).Select(v => new RevisionDto(v.Number, v.Status.ToString().ToLowerInvariant(), v.Nil, v.Reason,
                 v.CreatedBy, v.CreatedUtc, v.SubmittedBy, v.SubmittedUtc, v.DecidedBy, v.DecidedUtc, v.ReturnReason, v.Effective, ValuesOf(v)))],
+            r is null ? [] : [.. r.Transitions.OrderBy(x => x.AtUtc).ThenBy(x => x.Id).Select(x => new TransitionDto(x.Revision,
+                x.FromStatus?.ToString().ToLowerInvariant(), x.ToStatus.ToString().ToLowerInvariant(), x.By, x.AtUtc, x.Reason))],
             CanFile(t) && scope.LineId is null, CanDecide(t));
     }
 }

@@ -815,6 +815,49 @@ namespace Centurion.Data.Migrations.Postgres
                     b.ToTable("ReportRevisions");
                 });
 
+            modelBuilder.Entity("Centurion.Features.Reporting.ReportTransition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("FromStatus")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text");
+
+                    b.Property<long>("ReportId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("ReportTransitions");
+                });
+
             modelBuilder.Entity("Centurion.Features.Reporting.ReportValue", b =>
                 {
                     b.Property<long>("RevisionId")
@@ -1353,6 +1396,15 @@ namespace Centurion.Data.Migrations.Postgres
                     b.Navigation("Report");
                 });
 
+            modelBuilder.Entity("Centurion.Features.Reporting.ReportTransition", b =>
+                {
+                    b.HasOne("Centurion.Features.Reporting.Report", null)
+                        .WithMany("Transitions")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Centurion.Features.Reporting.ReportValue", b =>
                 {
                     b.HasOne("Centurion.Features.Campaigns.Indicator", "Indicator")
@@ -1467,6 +1519,8 @@ namespace Centurion.Data.Migrations.Postgres
             modelBuilder.Entity("Centurion.Features.Reporting.Report", b =>
                 {
                     b.Navigation("Revisions");
+
+                    b.Navigation("Transitions");
                 });
 
             modelBuilder.Entity("Centurion.Features.Reporting.ReportRevision", b =>

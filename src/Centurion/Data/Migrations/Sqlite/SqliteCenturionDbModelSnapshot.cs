@@ -782,6 +782,47 @@ namespace Centurion.Data.Migrations.Sqlite
                     b.ToTable("ReportRevisions");
                 });
 
+            modelBuilder.Entity("Centurion.Features.Reporting.ReportTransition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromStatus")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("ReportTransitions");
+                });
+
             modelBuilder.Entity("Centurion.Features.Reporting.ReportValue", b =>
                 {
                     b.Property<long>("RevisionId")
@@ -1310,6 +1351,15 @@ namespace Centurion.Data.Migrations.Sqlite
                     b.Navigation("Report");
                 });
 
+            modelBuilder.Entity("Centurion.Features.Reporting.ReportTransition", b =>
+                {
+                    b.HasOne("Centurion.Features.Reporting.Report", null)
+                        .WithMany("Transitions")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Centurion.Features.Reporting.ReportValue", b =>
                 {
                     b.HasOne("Centurion.Features.Campaigns.Indicator", "Indicator")
@@ -1424,6 +1474,8 @@ namespace Centurion.Data.Migrations.Sqlite
             modelBuilder.Entity("Centurion.Features.Reporting.Report", b =>
                 {
                     b.Navigation("Revisions");
+
+                    b.Navigation("Transitions");
                 });
 
             modelBuilder.Entity("Centurion.Features.Reporting.ReportRevision", b =>
