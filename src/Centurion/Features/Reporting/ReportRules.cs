@@ -54,9 +54,11 @@ public static class ReportRules
     {
         if (history.Count < 7) return null;
         var sorted = history.Order().ToArray();
-        var median = sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-        var high = value >= 10 && value > 4 * median;
-        var low = median >= 20 && value * 4 < median;
-        return high || low ? median : null;
+        var mid = sorted.Length / 2;
+        // Twice the median, so that the median of an even count (4.5 of 1..8) is compared exactly rather than rounded down.
+        var twiceMedian = sorted.Length % 2 == 1 ? 2 * sorted[mid] : sorted[mid - 1] + sorted[mid];
+        var high = value >= 10 && value > 2 * twiceMedian;
+        var low = twiceMedian >= 40 && value * 8 < twiceMedian;
+        return high || low ? twiceMedian / 2 : null;
     }
 }
