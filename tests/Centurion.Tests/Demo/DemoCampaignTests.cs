@@ -99,6 +99,35 @@ public class DemoCampaignTests
     }
 
     [Theory, BothDatabases]
+    public async Task Every_demo_report_has_the_history_its_revisions_tell(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await using var db = app.Db();
+        var reports = db.Reports.Where(r => r.Campaign!.Code == "summer-2022");
+
+        // Started, submitted, approved: 3 rows for each of the 40,087 reports, but 2 for the 79 awaiting approval
+        // and 6 for the 231 corrected (correction started, submitted, approved again): 39,777 × 3 + 79 × 2 + 231 × 6.
+        Assert.Equal(120_875, await db.ReportTransitions.CountAsync(t => reports.Any(r => r.Id == t.ReportId)));
+        Assert.False(await reports.AnyAsync(r => r.Transitions.Count() !=
+            (r.Revisions.Count() == 2 ? 6 : r.Revisions.Any(v => v.Status == RevisionStatus.Submitted) ? 2 : 3)));
+        var report = await reports.Include(r => r.Revisions).Include(r => r.Transitions)
+            .Where(r => r.Revisions.Count() == 2).OrderBy(r => r.PeriodStart).ThenBy(r => r.UnitId).FirstAsync();
+        var (first, second) = (report.Revisions.Single(v => v.Number == 1), report.Revisions.Single(v => v.Number == 2));
+        var (reporter, reviewer) = (first.SubmittedBy!, first.DecidedBy!);
+        Assert.NotEqual(reporter, reviewer);
+        (int, RevisionStatus?, RevisionStatus, string, DateTime?, string?)[] expected =
+        [
+            (1, null, RevisionStatus.Draft, reporter, first.CreatedUtc, null),
+            (1, RevisionStatus.Draft, RevisionStatus.Submitted, reporter, first.SubmittedUtc, null),
+            (1, RevisionStatus.Submitted, RevisionStatus.Approved, reviewer, first.DecidedUtc, null),
+            (2, RevisionStatus.Approved, RevisionStatus.Draft, reporter, second.CreatedUtc, second.Reason),
+            (2, RevisionStatus.Draft, RevisionStatus.Submitted, reporter, second.SubmittedUtc, null),
+            (2, RevisionStatus.Submitted, RevisionStatus.Approved, reviewer, second.DecidedUtc, null),
+        ];
+        Assert.Equal(expected, report.Transitions.OrderBy(t => t.Id).Select(t => (t.Revision, t.FromStatus, t.ToStatus, t.By, (DateTime?)t.AtUtc, t.Reason)));
+    }
+
+    [Theory, BothDatabases]
     public async Task No_county_ever_resolves_more_disputes_than_it_has_screened_since_the_start(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Centurion.Data;
 using Centurion.Tests.Support;
 using static Centurion.Tests.Reporting.TestCampaign;
@@ -43,6 +44,37 @@ public class ReportingPagesTests
         Assert.DoesNotContain("青羊区", await other.Content.ReadAsStringAsync());
         Assert.Contains("id=\"v-police-deployments\"", own);
         Assert.Contains("2026-07-04 10:00", own); // the deadline, in province time
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_report_shows_its_history_of_changes_in_the_API_and_on_its_page_in_both_languages(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        app.Clock.SetLocal(2026, 7, 4, 9, 0);
+        await CreateAsync(app);
+        var submitted = await FileAsync(app, "jinjiang", "510104", Day, 100);
+        app.Clock.SetLocal(2026, 7, 4, 9, 30);
+
+        var returned = await ReadAsync(await app.ApiAs("chengdu").PostAsJsonAsync(Url("510104", Day, "return"), new { version = submitted.Version, reason = "出动警力与排班不符" }));
+
+        (string?, string, string)[] expected = [(null, "draft", "jinjiang"), ("draft", "submitted", "jinjiang"), ("submitted", "returned", "chengdu")];
+        Assert.Equal(expected, returned.Transitions.Select(t => (t.From, t.To, t.By)));
+        Assert.Equal((1, "出动警力与排班不符", new DateTime(2026, 7, 4, 1, 30, 0)), (returned.Transitions[2].Revision, returned.Transitions[2].Reason, returned.Transitions[2].AtUtc));
+        var (leader, _) = await app.SignInAsync("chengdu");
+        var page = await TestApp.PageAsync(leader, $"/campaigns/{Code}/reports/510104/2026-07-03");
+        var zh = page[page.IndexOf("id=\"transitions\"")..];
+        Assert.Contains("办理记录", page);
+        foreach (var text in new[] { "新建", "上报", "退回", "2026-07-04 09:30", "出动警力与排班不符", "chengdu", "第 1 版" }) Assert.Contains(text, zh);
+
+        var switched = await leader.PostAsync("/culture", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = TestApp.Token(page), ["culture"] = "en", ["returnUrl"] = "/campaigns",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        var english = await TestApp.PageAsync(leader, $"/campaigns/{Code}/reports/510104/2026-07-03");
+        var en = english[english.IndexOf("id=\"transitions\"")..];
+        foreach (var text in new[] { "Started", "Submitted", "Returned", "Revision 1", "2026-07-04 09:30" }) Assert.Contains(text, en);
+        Assert.Contains(">History<", english);
     }
 
     [Theory, BothDatabases]

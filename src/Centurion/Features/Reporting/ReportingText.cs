@@ -51,6 +51,24 @@ public static class ReportingText
         $"{period} 不在专项行动期内（{start:yyyy-MM-dd} 至 {end:yyyy-MM-dd}），不能填报；行动期外的数据只能由行动专班作为基线导入。",
         $"{period} lies outside the campaign ({start:yyyy-MM-dd} to {end:yyyy-MM-dd}), so no report can be filed for it; figures outside the campaign come only from the campaign office's baseline import.");
 
+    public static readonly Phrase Changes = new("办理记录", "History");
+    public static readonly Phrase When = new("时间", "When");
+    public static readonly Phrase Action = new("操作", "Action");
+    public static readonly Phrase By = new("操作人", "By");
+    public static readonly Phrase Why = new("理由", "Reason");
+
+    /// <summary>What a change of state was, named as the user did it.</summary>
+    public static Phrase TransitionName(string? from, string to) => (from, to) switch
+    {
+        (null, _) => new("新建", "Started"),
+        (_, "submitted") => new("上报", "Submitted"),
+        ("submitted", "approved") => new("审核通过", "Approved"),
+        (_, "approved") => new("导入", "Imported"),
+        (_, "returned") => new("退回", "Returned"),
+        ("approved", "draft") => new("发起更正", "Correction started"),
+        _ => new("退回后修改", "Reopened after return"),
+    };
+
     public static Phrase StatusName(string status) => status switch
     {
         "draft" => new("草稿", "Draft"),

@@ -191,7 +191,7 @@ public sealed class Reports(CenturionDb db, CallerScope scope, Actor actor, Time
             t.Indicators.Where(i => visible.Contains(i.Code)).ToDictionary(i => i.Code, i => current?.Values.FirstOrDefault(v => v.IndicatorId == i.Id)?.Value),
             r is null ? [] : [.. r.Revisions.OrderBy(v => v.Number).Select(v => new RevisionDto(v.Number, v.Status.ToString().ToLowerInvariant(), v.Nil, v.Reason,
                 v.CreatedBy, v.CreatedUtc, v.SubmittedBy, v.SubmittedUtc, v.DecidedBy, v.DecidedUtc, v.ReturnReason, v.Effective, ValuesOf(v)))],
-            r is null ? [] : [.. r.Transitions.OrderBy(x => x.AtUtc).ThenBy(x => x.Id).Select(x => new TransitionDto(x.Revision,
+            r is null ? [] : [.. r.Transitions.OrderBy(x => x.Id).Select(x => new TransitionDto(x.Revision,
                 x.FromStatus?.ToString().ToLowerInvariant(), x.ToStatus.ToString().ToLowerInvariant(), x.By, x.AtUtc, x.Reason))],
             CanFile(t) && scope.LineId is null, CanDecide(t));
     }
