@@ -60,4 +60,28 @@ public class VisitLedgerJourney(Support.Browser browser) : IClassFixture<Support
         Assert.Equal(long.Parse(place!), recorded.OrderBy(v => v.Id).First().KeyPlaceId);
         await context.CloseAsync();
     }
+
+    [Fact]
+    public async Task The_campaign_office_sees_the_planted_disagreements_and_the_map_of_key_places()
+    {
+        await using var app = await TestApp.StartAsync(DatabaseProvider.Sqlite, realServer: true);
+        var page = await browser.OpenAsync(app, locale: "en");
+        await Support.Browser.SignInAsync(page, "province");
+
+        await page.ClickAsync("#nav-ledgers");
+        await page.ClickAsync("#hub-reconciliation");
+        await page.FillAsync("#from", "2022-06-25");
+        await page.FillAsync("#to", "2022-07-20");
+        await page.ClickAsync("form.filters button[type=submit]");
+        await Assertions.Expect(page.Locator("#disagreeing tbody tr")).ToHaveCountAsync(Features.Demo.DemoLedgers.Planted.Count);
+        await Assertions.Expect(page.Locator("#disagreeing tr[data-unit='510781'] [data-indicator='night-operations']")).ToContainTextAsync("Ledger lower −2");
+        await Assertions.Expect(page.Locator("#reconciliation tr.flagged")).ToHaveCountAsync(5);
+        await Support.Browser.ScreenshotAsync(page, "ledger-reconciliation-en");
+
+        await page.GotoAsync("/ledgers/map?unit=510100");
+        await Assertions.Expect(page.Locator("#key-place-map a.point").First).ToBeVisibleAsync();
+        await Support.Browser.ScreenshotAsync(page, "ledger-map-chengdu-en");
+        await page.Locator("#key-place-map a.point").First.ClickAsync(new() { Force = true });
+        await Assertions.Expect(page.Locator("#state-history")).ToBeVisibleAsync();
+    }
 }
