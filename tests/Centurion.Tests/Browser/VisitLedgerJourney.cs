@@ -69,10 +69,8 @@ public class VisitLedgerJourney(Support.Browser browser) : IClassFixture<Support
         await Support.Browser.SignInAsync(page, "province");
 
         await page.ClickAsync("#nav-ledgers");
-        await page.ClickAsync("#hub-reconciliation");
-        await page.FillAsync("#from", "2022-06-25");
-        await page.FillAsync("#to", "2022-07-20");
-        await page.ClickAsync("form.filters button[type=submit]");
+        await Assertions.Expect(page.Locator("#hub-reconciliation")).ToHaveAttributeAsync("href", "/ledgers/reconciliation");
+        await page.GotoAsync("/ledgers/reconciliation?campaign=summer-2022&from=2022-06-25&to=2022-07-20"); // as the README says
         await Assertions.Expect(page.Locator("#disagreeing tbody tr")).ToHaveCountAsync(Features.Demo.DemoLedgers.Planted.Count);
         await Assertions.Expect(page.Locator("#disagreeing tr[data-unit='510781'] [data-indicator='night-operations']")).ToContainTextAsync("Ledger lower −2");
         await Assertions.Expect(page.Locator("#reconciliation tr.flagged")).ToHaveCountAsync(5);

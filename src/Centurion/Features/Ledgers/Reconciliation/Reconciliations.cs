@@ -69,25 +69,25 @@ public sealed class Reconciliations(CenturionDb db, CallerScope scope, LedgerAcc
     {
         var start = ProvinceTime.StartUtc(w.From);
         var end = ProvinceTime.StartUtc(w.To.AddDays(1));
-        var visits = await (from v in db.Set<PatrolVisit>()
-                            where v.VisitedUtc >= start && v.VisitedUtc < end
-                            join l in db.UnitLinks on v.UnitId equals l.DescendantId
-                            where ids.Contains(l.AncestorId)
-                            group v by l.AncestorId into g
-                            select new { g.Key, Places = g.Count(v => v.KeyPlaceId != null), Police = g.Sum(v => (long)v.Police) }).ToListAsync(ct);
-        var operations = await (from o in db.Set<NightOperation>()
-                                where o.Date >= w.From && o.Date <= w.To
-                                join l in db.UnitLinks on o.UnitId equals l.DescendantId
-                                where ids.Contains(l.AncestorId)
-                                group o by l.AncestorId into g
-                                select new { g.Key, Count = g.Count(), Police = g.Sum(o => (long)o.Police) }).ToListAsync(ct);
+        // Summed per unit first (one pass over each ledger, no join), then rolled up to the units asked for through the closure rows.
+        var visits = await db.Set<PatrolVisit>().Where(v => v.VisitedUtc >= start && v.VisitedUtc < end).GroupBy(v => v.UnitId)
+            .Select(g => new { Unit = g.Key, Places = g.Count(v => v.KeyPlaceId != null), Police = g.Sum(v => (long)v.Police) }).ToListAsync(ct);
+        var operations = await db.Set<NightOperation>().Where(o => o.Date >= w.From && o.Date <= w.To).GroupBy(o => o.UnitId)
+            .Select(g => new { Unit = g.Key, Count = g.Count(), Police = g.Sum(o => (long)o.Police) }).ToListAsync(ct);
+        var ancestors = (await db.UnitLinks.Where(l => ids.Contains(l.AncestorId)).Select(l => new { l.AncestorId, l.DescendantId }).ToListAsync(ct))
+            .ToLookup(l => l.DescendantId, l => l.AncestorId);
+        var places = new Dictionary<int, long>();
+        var count = new Dictionary<int, long>();
         var police = new Dictionary<int, long>();
-        foreach (var v in visits) police[v.Key] = police.GetValueOrDefault(v.Key) + v.Police;
-        foreach (var o in operations) police[o.Key] = police.GetValueOrDefault(o.Key) + o.Police;
+        static void Add(Dictionary<int, long> sums, int unit, long value) => sums[unit] = sums.GetValueOrDefault(unit) + value;
+        foreach (var v in visits)
+            foreach (var a in ancestors[v.Unit]) { Add(places, a, v.Places); Add(police, a, v.Police); }
+        foreach (var o in operations)
+            foreach (var a in ancestors[o.Unit]) { Add(count, a, o.Count); Add(police, a, o.Police); }
         return new()
         {
-            ["key-places-checked"] = visits.ToDictionary(v => v.Key, v => (long)v.Places),
-            ["night-operations"] = operations.ToDictionary(o => o.Key, o => (long)o.Count),
+            ["key-places-checked"] = places,
+            ["night-operations"] = count,
             ["police-deployments"] = police,
         };
     }
