@@ -18,10 +18,10 @@ public static class DemoLedgers
     public static readonly IReadOnlyDictionary<string, string> Planted = new Dictionary<string, string>
     {
         ["510106"] = "key-places-checked: about one visit in eight was reported but never entered (ledger lower)",
-        ["510781"] = "night-operations: the last two operations of the window were reported but not entered (ledger lower)",
+        ["510781"] = "night-operations and police-deployments: the window's last two operations were reported but never entered (ledger lower)",
         ["511102"] = "police-deployments: one visit's 40 police person-times entered on top of what was reported (ledger higher)",
         ["511502"] = "key-places-checked: eight visits entered that the reports left out (ledger higher)",
-        ["513301"] = "all three: nothing entered for the window's last five days (ledger lower)",
+        ["513301"] = "key-places-checked and police-deployments: nothing entered for the window's last five days (ledger lower)",
     };
 
     private static readonly Dictionary<string, (double Lon, double Lat, double Spread)> Seats = new()
