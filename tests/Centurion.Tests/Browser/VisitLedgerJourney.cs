@@ -66,6 +66,7 @@ public class VisitLedgerJourney(Support.Browser browser) : IClassFixture<Support
     {
         await using var app = await TestApp.StartAsync(DatabaseProvider.Sqlite, realServer: true);
         var page = await browser.OpenAsync(app, locale: "en");
+        page.SetDefaultTimeout(60_000); // the province-wide reconciliation is the heaviest page; the build machine is shared
         await Support.Browser.SignInAsync(page, "province");
 
         await page.ClickAsync("#nav-ledgers");
