@@ -6,7 +6,7 @@ namespace Centurion.Features.Ledgers;
 /// <summary>What the ledger pages share: reading the query string without a 500 on bad input, and building it back for links.</summary>
 public static class LedgerPages
 {
-    /// <summary>A yyyy-MM-dd date from the query string; a malformed one is an error message, not an exception.</summary>
+    /// <summary>A yyyy-MM-dd date typed in a form; a malformed one is an error message, not an exception.</summary>
     public static DateOnly? Date(string? text, string field, List<string> errors)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
@@ -14,6 +14,12 @@ public static class LedgerPages
         errors.Add(new Phrase($"日期 {field}={text} 无法识别，请使用 YYYY-MM-DD。", $"The date {field}={text} is not valid: use YYYY-MM-DD."));
         return null;
     }
+
+    /// <summary>The page number from the query string (1 when absent); not a number is a 400, not a 500.</summary>
+    public static int PageNumber(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? 1
+        : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n
+        : throw DomainException.BadRequest(new($"页码“{text}”应为整数。", $"The page “{text}” should be a whole number."));
 
     public static string Query(params (string Key, string? Value)[] parts) =>
         string.Join("&", parts.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value!)}"));
