@@ -1,6 +1,10 @@
+using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
 using Centurion.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Centurion.Tests.Support;
 using static Centurion.Tests.Reporting.TestCampaign;
 
@@ -93,5 +97,39 @@ public class ReportingPagesTests
         Assert.DoesNotContain("510104", outstanding);
         Assert.DoesNotContain("510703", page);
         Assert.Contains("19 / 20", page);
+    }
+
+    /// <summary>
+    /// Blazor renders a page at the first await in OnInitializedAsync that does not complete at once. On SQLite every query
+    /// completes at once; on PostgreSQL whether one does depends on timing, and when the completeness page's first real wait was
+    /// the list of who has not reported, it rendered half-loaded and failed (500, about one request in fifty under load).
+    /// Holding back that one query makes it the first to wait on SQLite, where every other query completes at once, every time.
+    /// </summary>
+    [Theory, BothDatabases]
+    public async Task The_completeness_page_renders_when_its_last_query_is_the_first_to_wait(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, services: s =>
+        {
+            s.ConfigureDbContext<SqliteCenturionDb>(o => o.AddInterceptors(new YieldOnQuery("not-started")));
+            s.ConfigureDbContext<PostgresCenturionDb>(o => o.AddInterceptors(new YieldOnQuery("not-started")));
+        });
+        app.Clock.SetLocal(2026, 7, 4, 11, 0);
+        await CreateAsync(app);
+        var (leader, _) = await app.SignInAsync("chengdu");
+
+        var page = await TestApp.PageAsync(leader, $"/campaigns/{Code}/completeness");
+
+        Assert.Contains("id=\"outstanding\"", page);
+        Assert.Contains("20 / 20", page);
+    }
+
+    private sealed class YieldOnQuery(string marker) : DbCommandInterceptor
+    {
+        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken ct = default)
+        {
+            if (command.CommandText.Contains(marker)) await Task.Yield();
+            return result;
+        }
     }
 }

@@ -18,11 +18,15 @@ public sealed partial class TestApp : WebApplicationFactory<Program>
     public DatabaseProvider Provider { get; }
     public string ConnectionString { get; }
 
-    private TestApp(DatabaseProvider provider, string connectionString) => (Provider, ConnectionString) = (provider, connectionString);
+    private readonly Action<IServiceCollection>? _services;
 
-    public static async Task<TestApp> StartAsync(DatabaseProvider provider, bool realServer = false)
+    private TestApp(DatabaseProvider provider, string connectionString, Action<IServiceCollection>? services) =>
+        (Provider, ConnectionString, _services) = (provider, connectionString, services);
+
+    /// <param name="services">Changes to the application's services, for a test that needs to reach inside (e.g. a command interceptor).</param>
+    public static async Task<TestApp> StartAsync(DatabaseProvider provider, bool realServer = false, Action<IServiceCollection>? services = null)
     {
-        var app = new TestApp(provider, await TestDatabases.CreateAsync(provider));
+        var app = new TestApp(provider, await TestDatabases.CreateAsync(provider), services);
         if (realServer)
         {
             app.UseKestrel(0);
@@ -42,7 +46,11 @@ public sealed partial class TestApp : WebApplicationFactory<Program>
         // A real server gets a free port: without an address the app serves on 5080, so two browser tests (or a running demo) collided.
         builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseEnvironment("Testing");
-        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            _services?.Invoke(services);
+        });
     }
 
     public override async ValueTask DisposeAsync()
