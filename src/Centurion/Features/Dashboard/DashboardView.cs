@@ -43,14 +43,16 @@ public sealed record DashboardView(
 
         var children = await db.Units.Where(u => u.ParentId == unit.Id).Select(u => new { u.Code, HasChildren = db.Units.Any(c => c.ParentId == u.Id) })
             .ToDictionaryAsync(u => u.Code, u => u.HasChildren, ct);
+        // The breakdown's row for the unit itself (figures filed on it directly, not below) is kept, last, so the rows add up.
         var rows = headlines.SelectMany(h => (h.Breakdown ?? []).Select(r => (h.Indicator, Row: r)))
-            .Where(x => children.ContainsKey(x.Row.Key))
+            .Where(x => children.ContainsKey(x.Row.Key) || x.Row.Key == unit.Code)
             .GroupBy(x => x.Row.Key)
-            .Select(g => new DashboardRow(g.Key, g.First().Row.NameZh, g.First().Row.NameEn, children[g.Key], g.ToDictionary(x => x.Indicator, x => x.Row)))
+            .Select(g => new DashboardRow(g.Key, g.First().Row.NameZh, g.First().Row.NameEn, children.GetValueOrDefault(g.Key), g.ToDictionary(x => x.Indicator, x => x.Row)))
             .ToList();
         var sortBy = indicators.Any(i => i.Code == sort) ? sort! : chosen.Code;
         long SortValue(DashboardRow r) => r.Cells.TryGetValue(sortBy, out var c) ? c.Value : -1;
         rows = ascending ? [.. rows.OrderBy(SortValue).ThenBy(r => r.Code)] : [.. rows.OrderByDescending(SortValue).ThenBy(r => r.Code)];
+        rows = [.. rows.Where(r => r.Code != unit.Code), .. rows.Where(r => r.Code == unit.Code)];
 
         var chosenStats = headlines.Single(h => h.Indicator == chosen.Code);
         var map = unit.Level == UnitLevel.Province ? chosenStats.Breakdown?.ToDictionary(r => r.Key) : null;
@@ -60,7 +62,8 @@ public sealed record DashboardView(
         var days = Enumerable.Range(0, current.Count).Select(d => start.AddDays(d)).ToList();
         var trend = TrendChart.Svg(days, current, lastYear, $"{start.Year}", $"{start.Year - 1}", chosen.Name(Lang.IsEnglish));
 
-        var due = campaign.Clamp(campaign.DueOn(today).Start);
+        // The reports due on the As of day (today unless one is given).
+        var due = campaign.Clamp(campaign.DueOn(to is null ? today : end).Start);
         var completeness = await Completeness.ForAsync(db, campaign, unit, due, due, clock.GetUtcNow().UtcDateTime, ct);
         var ancestors = await scope.Units(db)
             .Join(db.UnitLinks.Where(l => l.DescendantId == unit.Id && l.Depth > 0), u => u.Id, l => l.AncestorId, (u, l) => new { u, l.Depth })

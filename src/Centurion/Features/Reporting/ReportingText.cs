@@ -39,6 +39,14 @@ public static class ReportingText
     public static readonly Phrase Missing = new("缺报", "Missing");
     public static readonly Phrase Pending = new("未到期", "Not yet due");
     public static readonly Phrase Rate = new("报送率", "Received rate");
+
+    /// <summary>
+    /// The received rate to one decimal, rounded down (in whole numbers, not floating point) so that 1,958 of 1,960 is 99.8%:
+    /// 100% only when every report due has come in. A dash when nothing is due yet.
+    /// </summary>
+    public static string RatePercent(CompletenessCounts c) => c.Expected - c.Pending is var due && due > 0
+        ? (c.Received * 1000L / due / 10m).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%"
+        : "–";
     public static readonly Phrase Overdue = new("已超过截止时间", "past the deadline");
     public static readonly Phrase NotDue = new("尚未到截止时间", "not yet due");
     public static readonly Phrase AllReported = new("全部已报。", "Everyone has reported.");
