@@ -12,7 +12,9 @@ public static class LedgersApi
 {
     public static IServiceCollection AddLedgers(this IServiceCollection services) => services
         .AddScoped<LedgerAccess>().AddScoped<KeyPlaceRegister>().AddScoped<VisitLedger>().AddScoped<NightOperationLedger>()
-        .AddScoped<Reconciliations>();
+        .AddScoped<Reconciliations>()
+        .AddScoped<Disputes.DisputeLedger>().AddScoped<Disputes.HazardLedger>().AddScoped<Disputes.ScreeningLedger>()
+        .AddScoped<TroubleSpots.TroubleSpotLedger>().AddScoped<SpotChecks.SpotCheckLedger>();
 
     private static RouteHandlerBuilder Documented(this RouteHandlerBuilder b, string name, string summary, params int[] problems)
     {
@@ -26,6 +28,9 @@ public static class LedgersApi
 
     public static void MapLedgers(this IEndpointRouteBuilder app)
     {
+        Disputes.DisputesApi.MapDisputesApi(app);
+        TroubleSpots.TroubleSpotsApi.MapTroubleSpotsApi(app);
+        SpotChecks.SpotChecksApi.MapSpotChecksApi(app);
         var api = app.MapGroup("/api/ledgers").WithTags("Ledgers").RequireAuthorization();
 
         var places = api.MapGroup("/key-places");
