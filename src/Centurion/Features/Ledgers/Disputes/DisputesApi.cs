@@ -1,3 +1,4 @@
+using Centurion.Features.Units;
 using Centurion.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,5 +1,6 @@
 using Centurion.Data;
 using Centurion.Features.Accounts;
+using Centurion.Features.Units;
 using Centurion.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

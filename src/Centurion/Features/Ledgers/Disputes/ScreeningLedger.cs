@@ -1,6 +1,7 @@
 using Centurion.Data;
 using Centurion.Features.Accounts;
 using Centurion.Features.Campaigns;
+using Centurion.Features.Units;
 using Centurion.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +20,7 @@ public sealed class ScreeningLedger(CenturionDb db, CallerScope scope, Actor act
 {
     public async Task<Campaign> CampaignAsync(string code, CancellationToken ct = default)
     {
-        var c = await Campaigns.Campaigns.FindAsync(db, scope, code, ct);
+        var c = await CampaignOperations.FindAsync(db, scope, code, ct);
         if (!await LedgerList.LineAllowsAsync(db, scope, DisputeLedger.LineCode, ct))
             throw DomainException.NotFound(new($"找不到专项行动 {code}。", $"Campaign {code} was not found."));
         return c;
@@ -31,7 +32,7 @@ public sealed class ScreeningLedger(CenturionDb db, CallerScope scope, Actor act
         var root = await scope.UnitOrOwnAsync(db, unit, ct);
         var today = ProvinceTime.Today(clock);
         var rounds = await db.Set<ScreeningRound>().Where(r => r.CampaignId == c.Id).OrderBy(r => r.Number).ToListAsync(ct);
-        var expected = await Campaigns.Campaigns.ReportingUnits(db, c.Id, root.Id).OrderBy(u => u.Code).Select(u => new { u.Id, u.Code, u.NameZh, u.NameEn }).ToListAsync(ct);
+        var expected = await CampaignOperations.ReportingUnits(db, c.Id, root.Id).OrderBy(u => u.Code).Select(u => new { u.Id, u.Code, u.NameZh, u.NameEn }).ToListAsync(ct);
         var ids = rounds.Select(r => r.Id).ToList();
         var done = (await db.Set<Screening>().Where(s => ids.Contains(s.RoundId)).Select(s => new { s.RoundId, s.UnitId }).ToListAsync(ct))
             .ToLookup(s => s.RoundId, s => s.UnitId);

@@ -33,7 +33,7 @@ public sealed class SpotCheckLedger(CenturionDb db, CallerScope scope, Actor act
 
     public async Task<Campaign> CampaignAsync(string code, CancellationToken ct = default)
     {
-        var c = await Campaigns.Campaigns.FindAsync(db, scope, code, ct);
+        var c = await CampaignOperations.FindAsync(db, scope, code, ct);
         if (!await LedgerList.LineAllowsAsync(db, scope, LineCode, ct))
             throw DomainException.NotFound(new($"找不到专项行动 {code}。", $"Campaign {code} was not found."));
         return c;

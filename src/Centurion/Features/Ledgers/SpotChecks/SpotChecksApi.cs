@@ -1,4 +1,5 @@
 using Centurion.Data;
+using Centurion.Features.Units;
 using Centurion.Infrastructure;
 
 namespace Centurion.Features.Ledgers.SpotChecks;

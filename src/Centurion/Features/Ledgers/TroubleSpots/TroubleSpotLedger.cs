@@ -1,6 +1,8 @@
 using Centurion.Data;
 using Centurion.Features.Accounts;
 using Centurion.Features.Ledgers.Disputes;
+using Centurion.Features.Units;
+using Centurion.Features.Campaigns;
 using Centurion.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -158,7 +160,7 @@ public sealed class TroubleSpotLedger(CenturionDb db, CallerScope scope, Actor a
     public async Task<int> RecheckDaysAsync(CancellationToken ct = default)
     {
         var today = Today;
-        var campaign = await Campaigns.Campaigns.Visible(db, scope).Where(c => c.StartDate <= today && c.EndDate >= today)
+        var campaign = await CampaignOperations.Visible(db, scope).Where(c => c.StartDate <= today && c.EndDate >= today)
             .OrderByDescending(c => c.StartDate).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
         if (campaign is null) return RecheckPolicy.DefaultDays;
         return await db.Set<RecheckPolicy>().Where(p => p.CampaignId == campaign).Select(p => (int?)p.Days).FirstOrDefaultAsync(ct) ?? RecheckPolicy.DefaultDays;

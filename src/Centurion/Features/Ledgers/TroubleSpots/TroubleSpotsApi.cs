@@ -1,4 +1,6 @@
 using Centurion.Data;
+using Centurion.Features.Units;
+using Centurion.Features.Campaigns;
 using Centurion.Infrastructure;
 
 namespace Centurion.Features.Ledgers.TroubleSpots;
@@ -28,7 +30,7 @@ public static class TroubleSpotsApi
             .Named("ActOnTroubleSpot", "rectify; clear (the evidence in note); recheck once due (foundBack true reopens it with newDeadline).");
         spots.MapPut("/recheck-interval/{campaign}", async (string campaign, RecheckInterval body, CenturionDb db, CallerScope scope, TroubleSpotLedger ledger, CancellationToken ct) =>
             {
-                await ledger.SetRecheckDaysAsync(await Campaigns.Campaigns.FindAsync(db, scope, campaign, ct), body.Days, ct);
+                await ledger.SetRecheckDaysAsync(await CampaignOperations.FindAsync(db, scope, campaign, ct), body.Days, ct);
                 return TypedResults.NoContent();
             })
             .Named("SetRecheckInterval", "Sets the campaign's interval between clearing a spot and its re-check (days); campaign office.");
