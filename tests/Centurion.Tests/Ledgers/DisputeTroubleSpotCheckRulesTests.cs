@@ -1,6 +1,7 @@
 using Centurion.Features.Ledgers.Disputes;
 using Centurion.Features.Ledgers.SpotChecks;
 using Centurion.Features.Ledgers.TroubleSpots;
+using Centurion.Features.Ledgers.KeyPlaces;
 using Centurion.Infrastructure;
 
 namespace Centurion.Tests.Ledgers;

@@ -9,7 +9,7 @@ namespace Centurion.Features.Ledgers;
 
 /// <summary>A ledger list's filters, the same for the pages, the API and the export. Dates are province-local days, inclusive.</summary>
 public sealed record LedgerFilter(string? Unit = null, string? State = null, string? Type = null, DateOnly? From = null, DateOnly? To = null,
-    int Page = 1, int PageSize = LedgerFilter.DefaultPageSize)
+    int Page = 1, int PageSize = LedgerFilter.DefaultPageSize, bool Overdue = false)
 {
     public const int DefaultPageSize = 50, MaxPageSize = 200, MaxExportRows = 100_000;
 

@@ -1,6 +1,7 @@
 using Centurion.Features.Ledgers.Disputes;
 using Centurion.Features.Ledgers.SpotChecks;
 using Centurion.Features.Ledgers.TroubleSpots;
+using Centurion.Features.Ledgers.KeyPlaces;
 using Centurion.Infrastructure;
 
 namespace Centurion.Features.Ledgers;
@@ -26,14 +27,14 @@ public static class LedgerExport
         ["ID"] = d.Id, [Ui.Code] = d.Unit, [Ui.Units] = d.UnitName, [DisputeText.Parties] = d.Parties, [DisputeText.Type] = S<DisputeType>(d.Type),
         [DisputeText.Risk] = S<RiskLevel>(d.Risk), [DisputeText.Place] = d.Place, [DisputeText.FoundOn] = d.FoundOn.ToString("yyyy-MM-dd"),
         [DisputeText.Source] = S<DisputeSource>(d.Source), [DisputeText.StatusLabel] = S<DisputeStatus>(d.Status),
-        [LedgerText.StatusOn] = d.StatusOn.ToString("yyyy-MM-dd"),
+        [LedgerWords.StatusOn] = d.StatusOn.ToString("yyyy-MM-dd"),
     };
 
     public static IDictionary<string, object?> Hazard(HazardRow h) => new Dictionary<string, object?>
     {
         ["ID"] = h.Id, [Ui.Code] = h.Unit, [Ui.Units] = h.UnitName, [HazardText.Description] = h.Description, [DisputeText.Place] = h.Place,
         [DisputeText.Risk] = S<RiskLevel>(h.Risk), [DisputeText.FoundOn] = h.FoundOn.ToString("yyyy-MM-dd"), [HazardText.Deadline] = h.Deadline.ToString("yyyy-MM-dd"),
-        [DisputeText.StatusLabel] = S<HazardStatus>(h.Status), [HazardText.AssignedTo] = h.AssignedTo, [HazardText.Overdue] = h.Overdue ? LedgerText.Yes : "",
+        [DisputeText.StatusLabel] = S<HazardStatus>(h.Status), [HazardText.AssignedTo] = h.AssignedTo, [HazardText.Overdue] = h.Overdue ? LedgerWords.Yes : "",
     };
 
     public static IDictionary<string, object?> TroubleSpot(TroubleSpotRow s) => new Dictionary<string, object?>
@@ -41,7 +42,7 @@ public static class LedgerExport
         ["ID"] = s.Id, [Ui.Code] = s.Unit, [TroubleSpotText.Unit] = s.UnitName, [TroubleSpotText.Name] = s.Name, [TroubleSpotText.Leader] = s.Leader,
         [TroubleSpotText.ListedOn] = s.ListedOn.ToString("yyyy-MM-dd"), [TroubleSpotText.Deadline] = s.Deadline.ToString("yyyy-MM-dd"),
         [DisputeText.StatusLabel] = S<TroubleSpotStatus>(s.Status), [TroubleSpotText.Recurrences] = s.Recurrences, [TroubleSpotText.DaysOpen] = s.DaysOpen,
-        [TroubleSpotText.Overdue] = s.Overdue ? LedgerText.Yes : "",
+        [TroubleSpotText.Overdue] = s.Overdue ? LedgerWords.Yes : "",
     };
 
     public static IDictionary<string, object?> Check(CheckRow k) => new Dictionary<string, object?>
@@ -53,7 +54,7 @@ public static class LedgerExport
     };
 }
 
-public static class LedgerText
+public static class LedgerWords
 {
     public static readonly Phrase Yes = new("是", "yes");
     public static readonly Phrase StatusOn = new("状态变更日期", "Status since");

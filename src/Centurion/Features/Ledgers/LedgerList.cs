@@ -5,38 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Centurion.Features.Ledgers;
 
-/// <summary>What every ledger list filters by: a unit's subtree, a state, a type, a date range, overdue only; and which page.</summary>
-public sealed record LedgerFilter(string? Unit = null, string? State = null, string? Type = null, DateOnly? From = null, DateOnly? To = null,
-    bool Overdue = false, int Page = 1, int PageSize = 50)
-{
-    public const int MaxPageSize = 500;
-
-    public LedgerFilter Checked()
-    {
-        if (From is { } f && To is { } t && t < f)
-            throw DomainException.Invalid(new("结束日期早于开始日期。", "The end date is before the start date."));
-        return this with { Page = Math.Max(1, Page), PageSize = Math.Clamp(PageSize, 1, MaxPageSize) };
-    }
-
-    /// <summary>The same filter as a query string for links (paging, export), without the page.</summary>
-    public string Query(int? page = null)
-    {
-        var parts = new List<string>();
-        void Add(string key, string? value) { if (!string.IsNullOrEmpty(value)) parts.Add($"{key}={Uri.EscapeDataString(value)}"); }
-        Add("unit", Unit); Add("state", State); Add("type", Type);
-        Add("from", From?.ToString("yyyy-MM-dd")); Add("to", To?.ToString("yyyy-MM-dd"));
-        if (Overdue) Add("overdue", "true");
-        if (page is > 1) Add("page", page.ToString());
-        return string.Join("&", parts);
-    }
-}
-
-/// <summary>One page of a filtered list, with the total so the page can offer the next.</summary>
-public sealed record LedgerPage<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize)
-{
-    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
-}
-
 public static class LedgerList
 {
     /// <summary>
@@ -46,7 +14,19 @@ public static class LedgerList
     public static async Task<bool> LineAllowsAsync(CenturionDb db, CallerScope scope, string lineCode, CancellationToken ct = default) =>
         scope.LineId is not { } own || await db.Lines.AnyAsync(l => l.Id == own && l.Code == lineCode, ct);
 
-    public static async Task<LedgerPage<T>> PageAsync<TRow, T>(IQueryable<TRow> rows, LedgerFilter f, Func<TRow, T> map, CancellationToken ct) =>
+    /// <summary>The filter as a query string for links (paging, export), without the page unless asked.</summary>
+    public static string Query(this LedgerFilter f, int? page = null)
+    {
+        var parts = new List<string>();
+        void Add(string key, string? value) { if (!string.IsNullOrEmpty(value)) parts.Add($"{key}={Uri.EscapeDataString(value)}"); }
+        Add("unit", f.Unit); Add("state", f.State); Add("type", f.Type);
+        Add("from", f.From?.ToString("yyyy-MM-dd")); Add("to", f.To?.ToString("yyyy-MM-dd"));
+        if (f.Overdue) Add("overdue", "true");
+        if (page is > 1) Add("page", page.ToString());
+        return string.Join("&", parts);
+    }
+
+    public static async Task<Paged<T>> PageAsync<TRow, T>(IQueryable<TRow> rows, LedgerFilter f, Func<TRow, T> map, CancellationToken ct) =>
         new([.. (await rows.Skip((f.Page - 1) * f.PageSize).Take(f.PageSize).ToListAsync(ct)).Select(map)], await rows.CountAsync(ct), f.Page, f.PageSize);
 
     /// <summary>Parses an enum from its kebab-case code (e.g. "walk-in"), or null when it is none of them.</summary>

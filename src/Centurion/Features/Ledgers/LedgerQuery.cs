@@ -17,7 +17,7 @@ public static class LedgerQuery
             return null;
         }
         var f = new LedgerFilter(Blank(unit), Blank(state), Blank(type), Date(from, "from"), Date(to, "to"),
-            overdue is "true" or "on" or "1", int.TryParse(page, out var p) ? p : 1);
+            Page: int.TryParse(page, out var p) && p > 0 ? p : 1, Overdue: overdue is "true" or "on" or "1");
         if (error is null && f.From is { } a && f.To is { } b && b < a) error = new("结束日期早于开始日期。", "The end date is before the start date.");
         return (error is null ? f : f with { From = null, To = null }, error);
     }

@@ -1,4 +1,5 @@
 using Centurion.Features.Units;
+using Centurion.Features.Ledgers.KeyPlaces;
 using Centurion.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -8,7 +9,6 @@ namespace Centurion.Features.Ledgers.Disputes;
 public enum DisputeType { Neighbour, Family, Labour, Land, Commercial, Other }
 public enum DisputeSource { Screening, Call, WalkIn }
 public enum DisputeStatus { Found, Mediating, Resolved, Escalated, Failed }
-public enum RiskLevel { Low, Medium, High }
 public enum EscalationTarget { HigherUnit, OtherAgency }
 
 /// <summary>What a dispute is about; checked and trimmed by <see cref="Dispute.Create"/> and <see cref="Dispute.Edit"/>.</summary>

@@ -1,19 +1,20 @@
 using Centurion.Data;
 using Centurion.Features.Accounts;
 using Centurion.Features.Units;
+using Centurion.Features.Ledgers.KeyPlaces;
 using Centurion.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Centurion.Features.Ledgers.Disputes;
 
-public sealed record ChangeDto(DateTime AtUtc, string By, string? From, string To, string? Reason, bool FollowUp = false);
+public sealed record StateChangeDto(DateTime AtUtc, string By, string? From, string To, string? Reason, bool FollowUp = false);
 
 public sealed record DisputeRow(long Id, string Unit, string UnitName, string Parties, string Type, string Risk, string Place,
     DateOnly FoundOn, string Source, string Status, DateOnly StatusOn, DateOnly? ResolvedOn);
 
 public sealed record DisputeDto(long Id, string Unit, string UnitName, string Parties, string Type, string Risk, string Place, DateOnly FoundOn,
     string Source, long? ScreeningRoundId, string? Summary, string Status, DateOnly StatusOn, DateOnly? ResolvedOn, string? EscalatedTo,
-    string? EscalatedToName, int Version, IReadOnlyList<ChangeDto> History, IReadOnlyList<string> Actions);
+    string? EscalatedToName, int Version, IReadOnlyList<StateChangeDto> History, IReadOnlyList<string> Actions);
 
 /// <summary>A dispute as typed in a form or sent to the API: codes as text, so that a wrong one gets a clear message.</summary>
 public sealed record DisputeInput(string? Unit, string? Parties, string? Type, string? Risk, string? Place, DateOnly? FoundOn, string? Source,
@@ -23,14 +24,14 @@ public sealed record DisputeInput(string? Unit, string? Parties, string? Type, s
 public sealed record DisputeAction(string Action, string? Note = null, string? Target = null, string? ToWhom = null, int? Version = null);
 
 /// <summary>Every operation on the dispute ledger, for the API and the pages alike: in the caller's scope, by role, audited.</summary>
-public sealed class DisputeLedger(CenturionDb db, CallerScope scope, Actor actor, TimeProvider clock)
+public sealed class DisputeLedger(CenturionDb db, CallerScope scope, LedgerAccess access, Actor actor, TimeProvider clock)
 {
     public const string LineCode = "public-order";
     public static readonly string[] Actions = ["mediate", "resolve", "escalate", "fail", "follow-up"];
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    public bool CanWrite => scope.IsInAny(Roles.Reporter, Roles.UnitLeader, Roles.CampaignOffice);
+    public bool CanWrite => scope.IsInAny(Roles.Reporter, Roles.UnitLeader);
 
     /// <summary>The disputes the caller may see: their subtree, and none at all for another line.</summary>
     public async Task<IQueryable<Dispute>> VisibleAsync(CancellationToken ct = default) =>
@@ -70,7 +71,7 @@ public sealed class DisputeLedger(CenturionDb db, CallerScope scope, Actor actor
     /// <summary>Open longer than this many days counts as overdue in the list filter.</summary>
     public const int OpenDaysLimit = 30;
 
-    public async Task<LedgerPage<DisputeRow>> ListAsync(LedgerFilter f, CancellationToken ct = default)
+    public async Task<Paged<DisputeRow>> ListAsync(LedgerFilter f, CancellationToken ct = default)
     {
         f = f.Checked();
         return await LedgerList.PageAsync(await FilteredAsync(f, ct), f, Row, ct);
@@ -92,7 +93,7 @@ public sealed class DisputeLedger(CenturionDb db, CallerScope scope, Actor actor
     {
         RequireWrite();
         if (!await LedgerList.LineAllowsAsync(db, scope, LineCode, ct)) throw NotYourLine();
-        var unit = await scope.UnitOrOwnAsync(db, input.Unit, ct);
+        var unit = await access.OwnerAsync(input.Unit, ct);
         var details = await DetailsAsync(input, ct);
         var dispute = Dispute.Create(unit.Id, details, actor.Name, Now);
         db.Add(dispute);
@@ -178,6 +179,6 @@ public sealed class DisputeLedger(CenturionDb db, CallerScope scope, Actor actor
     public DisputeDto Describe(Dispute d) => new(d.Id, d.Unit!.Code, d.Unit.Name(Lang.IsEnglish), d.Parties, LedgerList.Code(d.Type), LedgerList.Code(d.Risk),
         d.Place, d.FoundOn, LedgerList.Code(d.Source), d.ScreeningRoundId, d.Summary, LedgerList.Code(d.Status), d.StatusOn, d.ResolvedOn,
         d.EscalatedTo is { } t ? LedgerList.Code(t) : null, d.EscalatedToName, d.Version,
-        [.. d.History.OrderBy(h => h.AtUtc).ThenBy(h => h.Id).Select(h => new ChangeDto(DateTime.SpecifyKind(h.AtUtc, DateTimeKind.Utc), h.By, h.From, h.To, h.Reason, h.IsFollowUp))],
+        [.. d.History.OrderBy(h => h.AtUtc).ThenBy(h => h.Id).Select(h => new StateChangeDto(DateTime.SpecifyKind(h.AtUtc, DateTimeKind.Utc), h.By, h.From, h.To, h.Reason, h.IsFollowUp))],
         AllowedActions(d));
 }

@@ -1,3 +1,4 @@
+using Centurion.Features.Ledgers.KeyPlaces;
 namespace Centurion.Features.Ledgers.Disputes;
 
 /// <summary>Display names for the codes the lists and history carry (e.g. "walk-in", "Mediating").</summary>

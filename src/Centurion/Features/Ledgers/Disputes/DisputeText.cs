@@ -1,3 +1,4 @@
+using Centurion.Features.Ledgers.KeyPlaces;
 using Centurion.Infrastructure;
 
 namespace Centurion.Features.Ledgers.Disputes;

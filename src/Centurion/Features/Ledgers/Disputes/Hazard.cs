@@ -1,4 +1,5 @@
 using Centurion.Features.Units;
+using Centurion.Features.Ledgers.KeyPlaces;
 using Centurion.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

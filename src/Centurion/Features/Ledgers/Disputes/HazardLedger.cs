@@ -1,6 +1,7 @@
 using Centurion.Data;
 using Centurion.Features.Accounts;
 using Centurion.Features.Units;
+using Centurion.Features.Ledgers.KeyPlaces;
 using Centurion.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,7 @@ public sealed record HazardRow(long Id, string Unit, string UnitName, string Des
 
 public sealed record HazardDto(long Id, string Unit, string UnitName, string Description, string Place, string Risk, DateOnly FoundOn,
     DateOnly Deadline, long? DisputeId, string Status, string? AssignedTo, DateOnly? EliminatedOn, bool Overdue, int Version,
-    IReadOnlyList<ChangeDto> History, IReadOnlyList<string> Actions);
+    IReadOnlyList<StateChangeDto> History, IReadOnlyList<string> Actions);
 
 public sealed record HazardInput(string? Unit, string? Description, string? Place, string? Risk, DateOnly? FoundOn, DateOnly? Deadline,
     long? DisputeId = null, int? Version = null);
@@ -19,14 +20,14 @@ public sealed record HazardInput(string? Unit, string? Description, string? Plac
 public sealed record HazardAction(string Action, string? Note = null, string? AssignedTo = null, int? Version = null);
 
 /// <summary>Every operation on the latent-hazard ledger, for the API and the pages alike.</summary>
-public sealed class HazardLedger(CenturionDb db, CallerScope scope, Actor actor, TimeProvider clock)
+public sealed class HazardLedger(CenturionDb db, CallerScope scope, LedgerAccess access, Actor actor, TimeProvider clock)
 {
     public static readonly string[] Actions = ["assign", "eliminate"];
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
     private DateOnly Today => ProvinceTime.Today(clock);
 
-    public bool CanWrite => scope.IsInAny(Roles.Reporter, Roles.UnitLeader, Roles.CampaignOffice);
+    public bool CanWrite => scope.IsInAny(Roles.Reporter, Roles.UnitLeader);
 
     public async Task<IQueryable<Hazard>> VisibleAsync(CancellationToken ct = default) =>
         await LedgerList.LineAllowsAsync(db, scope, DisputeLedger.LineCode, ct) ? scope.Within(db, db.Set<Hazard>()) : db.Set<Hazard>().Where(_ => false);
@@ -61,7 +62,7 @@ public sealed class HazardLedger(CenturionDb db, CallerScope scope, Actor actor,
         return rows.Include(h => h.Unit).OrderByDescending(h => h.FoundOn).ThenByDescending(h => h.Id);
     }
 
-    public async Task<LedgerPage<HazardRow>> ListAsync(LedgerFilter f, CancellationToken ct = default)
+    public async Task<Paged<HazardRow>> ListAsync(LedgerFilter f, CancellationToken ct = default)
     {
         f = f.Checked();
         var today = Today;
@@ -88,7 +89,7 @@ public sealed class HazardLedger(CenturionDb db, CallerScope scope, Actor actor,
         RequireWrite();
         if (!await LedgerList.LineAllowsAsync(db, scope, DisputeLedger.LineCode, ct))
             throw new DomainException(StatusCodes.Status403Forbidden, new("隐患台账属于治安条线。", "The hazards ledger belongs to the public-order line."));
-        var unit = await scope.UnitOrOwnAsync(db, input.Unit, ct);
+        var unit = await access.OwnerAsync(input.Unit, ct);
         var hazard = Hazard.Create(unit.Id, await DetailsAsync(input, ct), actor.Name, Now);
         db.Add(hazard);
         await db.SaveChangesAsync(ct);
@@ -158,6 +159,6 @@ public sealed class HazardLedger(CenturionDb db, CallerScope scope, Actor actor,
 
     public HazardDto Describe(Hazard h) => new(h.Id, h.Unit!.Code, h.Unit.Name(Lang.IsEnglish), h.Description, h.Place, LedgerList.Code(h.Risk),
         h.FoundOn, h.Deadline, h.DisputeId, LedgerList.Code(h.Status), h.AssignedTo, h.EliminatedOn, h.IsOverdue(Today), h.Version,
-        [.. h.History.OrderBy(c => c.AtUtc).ThenBy(c => c.Id).Select(c => new ChangeDto(DateTime.SpecifyKind(c.AtUtc, DateTimeKind.Utc), c.By, c.From, c.To, c.Reason))],
+        [.. h.History.OrderBy(c => c.AtUtc).ThenBy(c => c.Id).Select(c => new StateChangeDto(DateTime.SpecifyKind(c.AtUtc, DateTimeKind.Utc), c.By, c.From, c.To, c.Reason))],
         AllowedActions(h));
 }

@@ -83,7 +83,7 @@ public sealed class ScreeningLedger(CenturionDb db, CallerScope scope, Actor act
     /// <summary>Records (or corrects) a unit's screening in a round: a participating unit in the caller's subtree.</summary>
     public async Task<ScreeningDto> RecordAsync(Campaign c, long roundId, ScreeningInput input, CancellationToken ct = default)
     {
-        if (!scope.IsInAny(Roles.Reporter, Roles.UnitLeader, Roles.CampaignOffice))
+        if (!scope.IsInAny(Roles.Reporter, Roles.UnitLeader))
             throw new DomainException(StatusCodes.Status403Forbidden, new("您的角色不能登记排查。", "Your role cannot record screenings."));
         var round = await db.Set<ScreeningRound>().FirstOrDefaultAsync(r => r.Id == roundId && r.CampaignId == c.Id, ct)
             ?? throw DomainException.NotFound(new($"找不到排查轮次 {roundId}。", $"Screening round {roundId} was not found."));

@@ -135,7 +135,7 @@ public sealed class SpotCheckLedger(CenturionDb db, CallerScope scope, Actor act
         return rows.Include(k => k.Unit).Include(k => k.Draw).OrderByDescending(k => k.Draw!.Round).ThenBy(k => k.Unit!.Code);
     }
 
-    public async Task<LedgerPage<CheckRow>> ListAsync(Campaign c, LedgerFilter f, CancellationToken ct = default)
+    public async Task<Paged<CheckRow>> ListAsync(Campaign c, LedgerFilter f, CancellationToken ct = default)
     {
         f = f.Checked();
         return await LedgerList.PageAsync(await FilteredAsync(c, f, ct), f, Row, ct);

@@ -13,7 +13,7 @@ public sealed record TroubleSpotRow(long Id, string Unit, string UnitName, strin
 
 public sealed record TroubleSpotDto(long Id, string Unit, string UnitName, string Name, string Reason, string Leader, string ListedBy,
     DateOnly ListedOn, DateOnly Deadline, double? Longitude, double? Latitude, string Status, string? Evidence, DateOnly? ClearedOn,
-    DateOnly? RecheckDue, DateOnly? ClosedOn, int Recurrences, int DaysOpen, bool Overdue, int Version, IReadOnlyList<ChangeDto> History,
+    DateOnly? RecheckDue, DateOnly? ClosedOn, int Recurrences, int DaysOpen, bool Overdue, int Version, IReadOnlyList<StateChangeDto> History,
     IReadOnlyList<string> Actions);
 
 public sealed record TroubleSpotInput(string? Unit, string? Name, string? Reason, string? Leader, DateOnly? Deadline,
@@ -28,7 +28,7 @@ public sealed record UnitSpots(string Unit, string UnitName, int Open, int Overd
 public sealed record TroubleSpotPoint(long Id, string Name, string Unit, double Longitude, double Latitude, bool Open, bool Overdue, int Recurrences);
 
 /// <summary>Every operation on the trouble-spot ledger, for the API and the pages alike.</summary>
-public sealed class TroubleSpotLedger(CenturionDb db, CallerScope scope, Actor actor, TimeProvider clock)
+public sealed class TroubleSpotLedger(CenturionDb db, CallerScope scope, LedgerAccess access, Actor actor, TimeProvider clock)
 {
     public static readonly string[] Actions = ["rectify", "clear", "recheck"];
 
@@ -80,7 +80,7 @@ public sealed class TroubleSpotLedger(CenturionDb db, CallerScope scope, Actor a
         return rows.Include(s => s.Unit).OrderBy(s => s.Deadline).ThenBy(s => s.Id);
     }
 
-    public async Task<LedgerPage<TroubleSpotRow>> ListAsync(LedgerFilter f, CancellationToken ct = default)
+    public async Task<Paged<TroubleSpotRow>> ListAsync(LedgerFilter f, CancellationToken ct = default)
     {
         f = f.Checked();
         var today = Today;
@@ -121,7 +121,7 @@ public sealed class TroubleSpotLedger(CenturionDb db, CallerScope scope, Actor a
         RequireWrite();
         if (!await LedgerList.LineAllowsAsync(db, scope, DisputeLedger.LineCode, ct))
             throw new DomainException(StatusCodes.Status403Forbidden, new("治安乱点台账属于治安条线。", "The trouble-spot ledger belongs to the public-order line."));
-        var unit = await scope.UnitOrOwnAsync(db, input.Unit, ct);
+        var unit = await access.OwnerAsync(input.Unit, ct);
         var spot = TroubleSpot.List(unit.Id, Details(input), actor.Name, Now);
         db.Add(spot);
         await db.SaveChangesAsync(ct);
@@ -213,7 +213,7 @@ public sealed class TroubleSpotLedger(CenturionDb db, CallerScope scope, Actor a
         var today = Today;
         return new(s.Id, s.Unit!.Code, s.Unit.Name(Lang.IsEnglish), s.Name, s.Reason, s.Leader, s.ListedBy, s.ListedOn, s.Deadline, s.Longitude,
             s.Latitude, LedgerList.Code(s.Status), s.Evidence, s.ClearedOn, s.RecheckDue, s.ClosedOn, s.Recurrences, s.DaysOpen(today), s.IsOverdue(today),
-            s.Version, [.. s.History.OrderBy(c => c.AtUtc).ThenBy(c => c.Id).Select(c => new ChangeDto(DateTime.SpecifyKind(c.AtUtc, DateTimeKind.Utc), c.By, c.From, c.To, c.Reason))],
+            s.Version, [.. s.History.OrderBy(c => c.AtUtc).ThenBy(c => c.Id).Select(c => new StateChangeDto(DateTime.SpecifyKind(c.AtUtc, DateTimeKind.Utc), c.By, c.From, c.To, c.Reason))],
             AllowedActions(s));
     }
 }
