@@ -106,7 +106,9 @@ public static class DemoCampaign
 
         var (revisions, values) = await WriteReportsAsync(db, campaign.Id, reports, ct);
         var ledgers = await DemoLedgers.WriteAsync(db, counties, reports, ct);
-        var ledgerRows = ledgers.Places.Count + ledgers.Visits.Count + ledgers.Operations.Count;
+        var checks = await DemoFieldChecks.WriteAsync(db, campaign.Id, counties, reports, ct);
+        var ledgerRows = ledgers.Places.Count + ledgers.Visits.Count + ledgers.Operations.Count
+            + checks.Disputes.Count + checks.Hazards.Count + checks.Screenings.Count + checks.Spots.Count + checks.Draws.Count;
         db.ImportBatches.Add(Batch("ledgers", null, ledgerRows, $"seed={DemoRandom.DefaultSeed};ledgers={ledgerRows}"));
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();

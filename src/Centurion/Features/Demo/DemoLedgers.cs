@@ -24,7 +24,7 @@ public static class DemoLedgers
         ["513301"] = "key-places-checked and police-deployments: nothing entered for the window's last five days (ledger lower)",
     };
 
-    private static readonly Dictionary<string, (double Lon, double Lat, double Spread)> Seats = new()
+    internal static readonly Dictionary<string, (double Lon, double Lat, double Spread)> Seats = new()
     {
         ["510100"] = (104.07, 30.67, 0.35), ["510300"] = (104.78, 29.34, 0.3), ["510400"] = (101.72, 26.62, 0.3), ["510500"] = (105.44, 28.87, 0.4),
         ["510600"] = (104.40, 31.13, 0.3), ["510700"] = (104.68, 31.47, 0.5), ["510800"] = (105.84, 32.44, 0.45), ["510900"] = (105.59, 30.53, 0.3),

@@ -7,13 +7,6 @@ namespace Centurion.Features.Ledgers;
 
 public static class LedgerList
 {
-    /// <summary>
-    /// The ledgers belong to a police line (disputes and trouble spots to public order, duty checks to patrol): a caller
-    /// who works for another line sees none of them, as if they did not exist.
-    /// </summary>
-    public static async Task<bool> LineAllowsAsync(CenturionDb db, CallerScope scope, string lineCode, CancellationToken ct = default) =>
-        scope.LineId is not { } own || await db.Lines.AnyAsync(l => l.Id == own && l.Code == lineCode, ct);
-
     /// <summary>The filter as a query string for links (paging, export), without the page unless asked.</summary>
     public static string Query(this LedgerFilter f, int? page = null)
     {

@@ -47,6 +47,13 @@ public sealed class Dispute : IUnitOwned
 
     private Dispute() { }
 
+    /// <summary>For the demo's bulk writer, which gives keys itself.</summary>
+    internal void SeedKey(long id)
+    {
+        Id = id;
+        foreach (var h in _history) h.SeedOwner(id);
+    }
+
     public static Dispute Create(int unitId, DisputeDetails details, string by, DateTime at)
     {
         var d = new Dispute { UnitId = unitId, Status = DisputeStatus.Found };
@@ -136,6 +143,8 @@ public sealed class DisputeChange : LedgerChange
     public bool IsFollowUp { get; private set; }
 
     private DisputeChange() { }
+
+    internal void SeedOwner(long disputeId) => DisputeId = disputeId;
 
     internal DisputeChange(int unitId, string by, DateTime at, DisputeStatus? from, DisputeStatus to, string? reason, bool followUp = false)
     {

@@ -34,8 +34,11 @@ public sealed class DisputeLedger(CenturionDb db, CallerScope scope, LedgerAcces
     public bool CanWrite => scope.IsInAny(Roles.Reporter, Roles.UnitLeader);
 
     /// <summary>The disputes the caller may see: their subtree, and none at all for another line.</summary>
-    public async Task<IQueryable<Dispute>> VisibleAsync(CancellationToken ct = default) =>
-        await LedgerList.LineAllowsAsync(db, scope, LineCode, ct) ? scope.Within(db, db.Set<Dispute>()) : db.Set<Dispute>().Where(_ => false);
+    public async Task<IQueryable<Dispute>> VisibleAsync(CancellationToken ct = default)
+    {
+        await access.RequireReadAsync(ct);
+        return scope.Within(db, db.Set<Dispute>());
+    }
 
     public async Task<IQueryable<Dispute>> FilteredAsync(LedgerFilter f, CancellationToken ct = default)
     {
@@ -92,7 +95,7 @@ public sealed class DisputeLedger(CenturionDb db, CallerScope scope, LedgerAcces
     public async Task<DisputeDto> CreateAsync(DisputeInput input, CancellationToken ct = default)
     {
         RequireWrite();
-        if (!await LedgerList.LineAllowsAsync(db, scope, LineCode, ct)) throw NotYourLine();
+        await access.RequireReadAsync(ct);
         var unit = await access.OwnerAsync(input.Unit, ct);
         var details = await DetailsAsync(input, ct);
         var dispute = Dispute.Create(unit.Id, details, actor.Name, Now);
@@ -155,9 +158,6 @@ public sealed class DisputeLedger(CenturionDb db, CallerScope scope, LedgerAcces
     {
         if (!CanWrite) throw new DomainException(StatusCodes.Status403Forbidden, new("您的角色不能登记或处理纠纷。", "Your role cannot record or handle disputes."));
     }
-
-    private static DomainException NotYourLine() =>
-        new(StatusCodes.Status403Forbidden, new("矛盾纠纷台账属于治安条线。", "The disputes ledger belongs to the public-order line."));
 
     private void CheckVersion(Dispute d, int? version)
     {

@@ -54,10 +54,9 @@ public static class DisputesApi
             TypedResults.Ok(await ledger.RecordAsync(await ledger.CampaignAsync(campaign, ct), round, body, ct)))
             .Named("RecordScreening", "Records or corrects a unit's screening in a round.");
 
-        app.MapGet("/api/ledgers/disputes/figures", async (string? unit, DateOnly from, DateOnly to, Data.CenturionDb db, CallerScope scope, CancellationToken ct) =>
+        app.MapGet("/api/ledgers/disputes/figures", async (string? unit, DateOnly from, DateOnly to, Data.CenturionDb db, CallerScope scope, LedgerAccess access, CancellationToken ct) =>
         {
-            var root = await scope.UnitOrOwnAsync(db, unit, ct);
-            if (!await LedgerList.LineAllowsAsync(db, scope, DisputeLedger.LineCode, ct)) throw DomainException.NotFound(new("找不到。", "Not found."));
+            var root = await access.RootAsync(unit, ct);
             var ids = new[] { root.Id };
             return TypedResults.Ok(new
             {

@@ -35,6 +35,13 @@ public sealed class Hazard : IUnitOwned
 
     private Hazard() { }
 
+    /// <summary>For the demo's bulk writer, which gives keys itself.</summary>
+    internal void SeedKey(long id)
+    {
+        Id = id;
+        foreach (var h in _history) h.SeedOwner(id);
+    }
+
     public static Hazard Create(int unitId, HazardDetails details, string by, DateTime at)
     {
         var h = new Hazard { UnitId = unitId, Status = HazardStatus.Found };
@@ -104,6 +111,8 @@ public sealed class HazardChange : LedgerChange
     public long HazardId { get; private set; }
 
     private HazardChange() { }
+
+    internal void SeedOwner(long hazardId) => HazardId = hazardId;
 
     internal HazardChange(int unitId, string by, DateTime at, HazardStatus? from, HazardStatus to, string? reason) =>
         Set(unitId, by, at, from?.ToString(), to.ToString(), reason);

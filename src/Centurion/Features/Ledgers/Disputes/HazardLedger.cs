@@ -29,8 +29,11 @@ public sealed class HazardLedger(CenturionDb db, CallerScope scope, LedgerAccess
 
     public bool CanWrite => scope.IsInAny(Roles.Reporter, Roles.UnitLeader);
 
-    public async Task<IQueryable<Hazard>> VisibleAsync(CancellationToken ct = default) =>
-        await LedgerList.LineAllowsAsync(db, scope, DisputeLedger.LineCode, ct) ? scope.Within(db, db.Set<Hazard>()) : db.Set<Hazard>().Where(_ => false);
+    public async Task<IQueryable<Hazard>> VisibleAsync(CancellationToken ct = default)
+    {
+        await access.RequireReadAsync(ct);
+        return scope.Within(db, db.Set<Hazard>());
+    }
 
     public async Task<IQueryable<Hazard>> FilteredAsync(LedgerFilter f, CancellationToken ct = default)
     {
@@ -87,8 +90,7 @@ public sealed class HazardLedger(CenturionDb db, CallerScope scope, LedgerAccess
     public async Task<HazardDto> CreateAsync(HazardInput input, CancellationToken ct = default)
     {
         RequireWrite();
-        if (!await LedgerList.LineAllowsAsync(db, scope, DisputeLedger.LineCode, ct))
-            throw new DomainException(StatusCodes.Status403Forbidden, new("隐患台账属于治安条线。", "The hazards ledger belongs to the public-order line."));
+        await access.RequireReadAsync(ct);
         var unit = await access.OwnerAsync(input.Unit, ct);
         var hazard = Hazard.Create(unit.Id, await DetailsAsync(input, ct), actor.Name, Now);
         db.Add(hazard);

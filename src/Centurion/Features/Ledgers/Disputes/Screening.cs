@@ -16,6 +16,8 @@ public sealed class ScreeningRound
 
     private ScreeningRound() { }
 
+    internal void SeedKey(long id) => Id = id;
+
     public static ScreeningRound Create(int campaignId, int number, DateOnly startsOn, DateOnly endsOn, string by)
     {
         if (endsOn < startsOn)
@@ -42,6 +44,8 @@ public sealed class Screening : IUnitOwned
     public DateTime RecordedUtc { get; private set; }
 
     private Screening() { }
+
+    internal void SeedRound(long roundId) => RoundId = roundId;
 
     public static Screening Record(ScreeningRound round, int unitId, DateOnly on, int places, int households, int found, string by, DateTime at)
     {

@@ -16,14 +16,12 @@ public sealed record NewRounds(DateOnly? StartsOn, int? Days = 14, int? Count = 
 public sealed record ScreeningInput(string? Unit, DateOnly? ScreenedOn, int? Places, int? Households, int? DisputesFound);
 
 /// <summary>Screening rounds (set by the campaign office) and each unit's screening in them; who has not screened.</summary>
-public sealed class ScreeningLedger(CenturionDb db, CallerScope scope, Actor actor, TimeProvider clock)
+public sealed class ScreeningLedger(CenturionDb db, CallerScope scope, LedgerAccess access, Actor actor, TimeProvider clock)
 {
     public async Task<Campaign> CampaignAsync(string code, CancellationToken ct = default)
     {
-        var c = await CampaignOperations.FindAsync(db, scope, code, ct);
-        if (!await LedgerList.LineAllowsAsync(db, scope, DisputeLedger.LineCode, ct))
-            throw DomainException.NotFound(new($"找不到专项行动 {code}。", $"Campaign {code} was not found."));
-        return c;
+        await access.RequireReadAsync(ct);
+        return await CampaignOperations.FindAsync(db, scope, code, ct);
     }
 
     /// <summary>The campaign's rounds with, for each started round, the participating units in the caller's subtree that have not screened.</summary>

@@ -18,7 +18,7 @@ public sealed record ReconciliationDto(string Campaign, string CampaignNameZh, s
 /// </summary>
 public sealed class Reconciliations(CenturionDb db, CallerScope scope, LedgerAccess access, TimeProvider clock)
 {
-    public static readonly string[] Indicators = ["key-places-checked", "night-operations", "police-deployments"];
+    public static readonly string[] Indicators = ["key-places-checked", "night-operations", "police-deployments", .. Disputes.DisputeFigures.Indicators];
 
     /// <summary>The campaigns the caller may reconcile, latest first.</summary>
     public Task<List<Campaign>> CampaignsAsync(CancellationToken ct = default) =>
@@ -89,6 +89,8 @@ public sealed class Reconciliations(CenturionDb db, CallerScope scope, LedgerAcc
             ["key-places-checked"] = places,
             ["night-operations"] = count,
             ["police-deployments"] = police,
+            [Disputes.DisputeFigures.Screened] = await Disputes.DisputeFigures.ForAsync(db, Disputes.DisputeFigures.Screened, ids, w.From, w.To, ct),
+            [Disputes.DisputeFigures.Resolved] = await Disputes.DisputeFigures.ForAsync(db, Disputes.DisputeFigures.Resolved, ids, w.From, w.To, ct),
         };
     }
 }

@@ -38,6 +38,13 @@ public sealed class SpotCheckDraw
 
     private SpotCheckDraw() { }
 
+    /// <summary>For the demo's bulk writer, which gives keys itself.</summary>
+    internal void SeedKey(long id)
+    {
+        Id = id;
+        foreach (var k in _checks) k.SeedOwner(id);
+    }
+
     public IReadOnlyList<string> CandidateCodes => Candidates.Split(',', StringSplitOptions.RemoveEmptyEntries);
     public IReadOnlyList<string> DrawnCodes => Drawn.Split(',', StringSplitOptions.RemoveEmptyEntries);
     public bool IsSuperseded => SupersededUtc is not null;
@@ -103,6 +110,8 @@ public sealed class SpotCheck : IUnitOwned
     private SpotCheck() { }
 
     internal SpotCheck(int unitId) => UnitId = unitId;
+
+    internal void SeedOwner(long drawId) => DrawId = drawId;
 
     public bool IsRecorded => Passed is not null;
 

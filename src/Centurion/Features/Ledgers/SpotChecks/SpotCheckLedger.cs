@@ -25,7 +25,7 @@ public sealed record CheckRow(long Id, long DrawId, DateOnly Round, string Unit,
 public sealed record UnitMonthFailures(int UnitId, string Unit, string UnitName, string Month, int Checks, int Failed);
 
 /// <summary>Emergency-duty spot checks: the campaign office draws units and records each check; units see their own results.</summary>
-public sealed class SpotCheckLedger(CenturionDb db, CallerScope scope, Actor actor, TimeProvider clock)
+public sealed class SpotCheckLedger(CenturionDb db, CallerScope scope, LedgerAccess access, Actor actor, TimeProvider clock)
 {
     public const string LineCode = "patrol";
 
@@ -33,10 +33,8 @@ public sealed class SpotCheckLedger(CenturionDb db, CallerScope scope, Actor act
 
     public async Task<Campaign> CampaignAsync(string code, CancellationToken ct = default)
     {
-        var c = await CampaignOperations.FindAsync(db, scope, code, ct);
-        if (!await LedgerList.LineAllowsAsync(db, scope, LineCode, ct))
-            throw DomainException.NotFound(new($"找不到专项行动 {code}。", $"Campaign {code} was not found."));
-        return c;
+        await access.RequireReadAsync(ct);
+        return await CampaignOperations.FindAsync(db, scope, code, ct);
     }
 
     /// <summary>

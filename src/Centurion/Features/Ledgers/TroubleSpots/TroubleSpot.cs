@@ -44,6 +44,13 @@ public sealed class TroubleSpot : IUnitOwned
 
     private TroubleSpot() { }
 
+    /// <summary>For the demo's bulk writer, which gives keys itself.</summary>
+    internal void SeedKey(long id)
+    {
+        Id = id;
+        foreach (var h in _history) h.SeedOwner(id);
+    }
+
     public static TroubleSpot List(int unitId, TroubleSpotDetails details, string by, DateTime at)
     {
         var today = Day(at);
@@ -149,6 +156,8 @@ public sealed class TroubleSpotChange : LedgerChange
     public long TroubleSpotId { get; private set; }
 
     private TroubleSpotChange() { }
+
+    internal void SeedOwner(long spotId) => TroubleSpotId = spotId;
 
     internal TroubleSpotChange(int unitId, string by, DateTime at, TroubleSpotStatus? from, TroubleSpotStatus to, string? reason) =>
         Set(unitId, by, at, from?.ToString(), to.ToString(), reason);

@@ -41,8 +41,11 @@ public sealed class TroubleSpotLedger(CenturionDb db, CallerScope scope, LedgerA
     /// <summary>A re-check is the unit above's or the campaign office's, not the reporter's who cleared it.</summary>
     public bool CanRecheck => scope.IsInAny(Roles.UnitLeader, Roles.CampaignOffice);
 
-    public async Task<IQueryable<TroubleSpot>> VisibleAsync(CancellationToken ct = default) =>
-        await LedgerList.LineAllowsAsync(db, scope, DisputeLedger.LineCode, ct) ? scope.Within(db, db.Set<TroubleSpot>()) : db.Set<TroubleSpot>().Where(_ => false);
+    public async Task<IQueryable<TroubleSpot>> VisibleAsync(CancellationToken ct = default)
+    {
+        await access.RequireReadAsync(ct);
+        return scope.Within(db, db.Set<TroubleSpot>());
+    }
 
     public async Task<IQueryable<TroubleSpot>> FilteredAsync(LedgerFilter f, CancellationToken ct = default)
     {
@@ -119,8 +122,7 @@ public sealed class TroubleSpotLedger(CenturionDb db, CallerScope scope, LedgerA
     public async Task<TroubleSpotDto> CreateAsync(TroubleSpotInput input, CancellationToken ct = default)
     {
         RequireWrite();
-        if (!await LedgerList.LineAllowsAsync(db, scope, DisputeLedger.LineCode, ct))
-            throw new DomainException(StatusCodes.Status403Forbidden, new("治安乱点台账属于治安条线。", "The trouble-spot ledger belongs to the public-order line."));
+        await access.RequireReadAsync(ct);
         var unit = await access.OwnerAsync(input.Unit, ct);
         var spot = TroubleSpot.List(unit.Id, Details(input), actor.Name, Now);
         db.Add(spot);

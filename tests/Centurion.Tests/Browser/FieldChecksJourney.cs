@@ -1,0 +1,77 @@
+using Centurion.Data;
+using Centurion.Features.Demo;
+using Centurion.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Centurion.Tests.Browser;
+
+/// <summary>The main path of each of the second half's ledgers, in a real browser, with screenshots in both languages.</summary>
+public class FieldChecksJourney(Support.Browser browser) : IClassFixture<Support.Browser>
+{
+    [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("en")]
+    public async Task The_office_draws_this_weeks_spot_checks_and_records_one(string locale)
+    {
+        await using var app = await TestApp.StartAsync(DatabaseProvider.Sqlite, realServer: true);
+        var page = await browser.OpenAsync(app, locale);
+        await Support.Browser.SignInAsync(page, "province");
+
+        await page.GotoAsync("/ledgers");
+        await page.ClickAsync("#hub-spot-checks");
+        await page.FillAsync("#dr-within", "510100, 510700");
+        await page.FillAsync("#dr-count", "3");
+        await page.ClickAsync("#dr-submit");
+        await page.WaitForURLAsync("**/draws/*");
+        await Assertions.Expect(page.Locator("#reproduced")).ToHaveClassAsync("ok");
+        await Assertions.Expect(page.Locator("#draw-checks tbody tr")).ToHaveCountAsync(3);
+        var unit = (await page.Locator("#drawn").InnerTextAsync()).Split(',')[0].Trim();
+        await page.FillAsync($"#c-seconds-{unit}", "12");
+        await page.CheckAsync($"#c-roster-{unit}");
+        await page.CheckAsync($"#c-leader-{unit}");
+        await page.CheckAsync($"#c-equipment-{unit}");
+        await page.ClickAsync($"#c-save-{unit}");
+        await Assertions.Expect(page.Locator($"#result-{unit}")).ToHaveTextAsync(locale == "en" ? "Passed" : "合格");
+        await Support.Browser.ScreenshotAsync(page, $"spot-check-draw-{locale}");
+    }
+
+    [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("en")]
+    public async Task A_reporter_lists_the_countys_open_trouble_spots_and_records_a_dispute_after_a_refusal(string locale)
+    {
+        await using var app = await TestApp.StartAsync(DatabaseProvider.Sqlite, realServer: true);
+        var page = await browser.OpenAsync(app, locale);
+        await Support.Browser.SignInAsync(page, "jinjiang");
+
+        await page.GotoAsync("/ledgers");
+        await page.ClickAsync("#hub-trouble-spots");
+        await page.SelectOptionAsync("#f-state", "open");
+        await page.ClickAsync("#f-submit");
+        var row = page.Locator("#spots tbody tr", new() { HasText = DemoFieldChecks.TwiceReopenedSpot });
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        await Support.Browser.ScreenshotAsync(page, $"trouble-spots-open-{locale}");
+        await row.Locator("a").ClickAsync();
+        await Assertions.Expect(page.Locator("#recurrence-count")).ToHaveTextAsync("2");
+        await Assertions.Expect(page.Locator("#history tbody tr")).ToHaveCountAsync(6);
+        await Support.Browser.ScreenshotAsync(page, $"trouble-spot-detail-{locale}");
+
+        await page.GotoAsync("/ledgers/disputes");
+        await page.ClickAsync("#new-dispute");
+        await page.FillAsync("#d-unit", "510104001");
+        await page.FillAsync("#d-parties", "王某 13812345678");
+        await page.FillAsync("#d-place", "锦江区某小区");
+        await page.FillAsync("#d-found-on", "2022-07-15");
+        await page.ClickAsync("#d-save");
+        await Assertions.Expect(page.Locator("#form-error")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#d-place")).ToHaveValueAsync("锦江区某小区");
+        await Support.Browser.ScreenshotAsync(page, $"dispute-refused-{locale}");
+        await page.FillAsync("#d-parties", "王某与李某");
+        await page.ClickAsync("#d-save");
+        await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, @"/ledgers/disputes/\d+$"));
+        await page.ClickAsync("#act-mediate");
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync(locale == "en" ? "Mediating" : "调解中");
+        await Assertions.Expect(page.Locator("#history tbody tr")).ToHaveCountAsync(2);
+        await Support.Browser.ScreenshotAsync(page, $"dispute-detail-{locale}");
+    }
+}
