@@ -172,7 +172,8 @@ public class DemoCampaignTests
         // The generated rows are accounted for by three batches (reports, records, ledgers), not by an audit row each.
         Assert.Equal(3, await db.ImportBatches.CountAsync(b => b.Kind == DemoCampaign.BatchKind));
         Assert.False(await db.AuditEntries.AnyAsync(a => a.Entity == nameof(Report) || a.Entity == nameof(ReportValue) || a.Entity == nameof(CaseRecord)
-            || a.Entity == "KeyPlace" || a.Entity == "PatrolVisit" || a.Entity == "NightOperation"));
+            || a.Entity == "KeyPlace" || a.Entity == "PatrolVisit" || a.Entity == "NightOperation"
+            || a.Entity == "Dispute" || a.Entity == "DisputeChange" || a.Entity == "TroubleSpot" || a.Entity == "SpotCheckDraw" || a.Entity == "SpotCheck"));
     }
 
     [Theory, BothDatabases]
