@@ -49,9 +49,9 @@ if (pg is { Length: > 0 })
 }
 
 static CenturionDb Sqlite(string name) => new SqliteCenturionDb(
-    new DbContextOptionsBuilder<SqliteCenturionDb>().UseSqlite($"Data Source={Path.Combine(Path.GetTempPath(), name)}").Options, Actor("bench"));
+    new DbContextOptionsBuilder<SqliteCenturionDb>().UseSqlite($"Data Source={Path.Combine(Path.GetTempPath(), name)}").Options, Actor("bench"), TimeProvider.System);
 
-static CenturionDb Postgres(string cs) => new PostgresCenturionDb(new DbContextOptionsBuilder<PostgresCenturionDb>().UseNpgsql(cs).Options, Actor("bench"));
+static CenturionDb Postgres(string cs) => new PostgresCenturionDb(new DbContextOptionsBuilder<PostgresCenturionDb>().UseNpgsql(cs).Options, Actor("bench"), TimeProvider.System);
 
 static Actor Actor(string name)
 {

@@ -19,7 +19,7 @@ namespace Centurion.Data;
 /// The one database context. Each provider has a subclass so that each keeps its own migrations;
 /// features use this base type. Every save writes audit rows in the same transaction.
 /// </summary>
-public abstract class CenturionDb(DbContextOptions options, Actor actor) : IdentityDbContext<User>(options)
+public abstract class CenturionDb(DbContextOptions options, Actor actor, TimeProvider clock) : IdentityDbContext<User>(options)
 {
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<UnitLink> UnitLinks => Set<UnitLink>();
@@ -43,6 +43,9 @@ public abstract class CenturionDb(DbContextOptions options, Actor actor) : Ident
 
     public Actor Actor => actor;
 
+    /// <summary>The application's clock (the injected <see cref="TimeProvider"/>): audit times and every other "now" come from it.</summary>
+    public TimeProvider Clock => clock;
+
     /// <summary>Each entity's mapping lives beside it, in its feature folder, as an <see cref="IEntityTypeConfiguration{T}"/>.</summary>
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -60,7 +63,7 @@ public abstract class CenturionDb(DbContextOptions options, Actor actor) : Ident
 
         await using var tx = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
-        var now = DateTime.UtcNow;
+        var now = clock.GetUtcNow().UtcDateTime;
         AuditEntries.AddRange(pending.Select(p => p.ToRow(now, actor)));
         await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
         if (tx is not null) await tx.CommitAsync(ct);
@@ -135,7 +138,7 @@ public abstract class CenturionDb(DbContextOptions options, Actor actor) : Ident
     }
 }
 
-public sealed class SqliteCenturionDb(DbContextOptions<SqliteCenturionDb> options, Actor actor) : CenturionDb(options, actor)
+public sealed class SqliteCenturionDb(DbContextOptions<SqliteCenturionDb> options, Actor actor, TimeProvider clock) : CenturionDb(options, actor, clock)
 {
     // SQLite keeps a time without its offset, so it reads back with Kind Unspecified and leaves the API without its "Z".
     // Every time stored is UTC (PostgreSQL's timestamptz enforces it), so say so once for every column.
@@ -150,4 +153,4 @@ public sealed class SqliteCenturionDb(DbContextOptions<SqliteCenturionDb> option
         v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 }
 
-public sealed class PostgresCenturionDb(DbContextOptions<PostgresCenturionDb> options, Actor actor) : CenturionDb(options, actor);
+public sealed class PostgresCenturionDb(DbContextOptions<PostgresCenturionDb> options, Actor actor, TimeProvider clock) : CenturionDb(options, actor, clock);

@@ -68,7 +68,7 @@ public sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteCent
     {
         var o = new DbContextOptionsBuilder<SqliteCenturionDb>();
         Database.ConfigureSqlite(o, "Data Source=design-time.db");
-        return new SqliteCenturionDb(o.Options, new Actor());
+        return new SqliteCenturionDb(o.Options, new Actor(), TimeProvider.System);
     }
 }
 
@@ -78,6 +78,6 @@ public sealed class PostgresDesignFactory : IDesignTimeDbContextFactory<Postgres
     {
         var o = new DbContextOptionsBuilder<PostgresCenturionDb>();
         Database.ConfigurePostgres(o, "Host=localhost;Database=centurion_design");
-        return new PostgresCenturionDb(o.Options, new Actor());
+        return new PostgresCenturionDb(o.Options, new Actor(), TimeProvider.System);
     }
 }

@@ -192,7 +192,7 @@ public class DemoCampaignTests
             // The identity sequence was moved past the demo's explicit ids.
             var campaign = await db.Campaigns.SingleAsync(c => c.Code == "summer-2022");
             var unit = await db.Units.SingleAsync(u => u.Code == "510104");
-            db.Reports.Add(Report.Open(campaign.Id, unit.Id, new Period(new(2022, 10, 1), new(2022, 10, 1)), DateTime.UtcNow, "test", DateTime.UtcNow));
+            db.Reports.Add(Report.Open(campaign.Id, unit.Id, new Period(new(2022, 10, 1), new(2022, 10, 1)), app.Clock.UtcNow, "test", app.Clock.UtcNow));
             await db.SaveChangesAsync();
             Assert.Equal(reports + 1, await db.Reports.CountAsync());
         }

@@ -60,7 +60,8 @@ public sealed partial class TestApp : WebApplicationFactory<Program>
         else File.Delete(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource);
     }
 
-    public CenturionDb Db() => TestDatabases.Open(Provider, ConnectionString);
+    /// <summary>A context on this app's database with the app's clock, for arranging data and asserting on what was stored.</summary>
+    public CenturionDb Db() => TestDatabases.Open(Provider, ConnectionString, Clock);
 
     /// <summary>A client that authenticates with the demo user's API key.</summary>
     public HttpClient ApiAs(string userName)
@@ -118,15 +119,4 @@ public sealed partial class TestApp : WebApplicationFactory<Program>
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
-}
-
-/// <summary>A clock the test sets; it starts at the real time.</summary>
-public sealed class TestClock : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = DateTimeOffset.UtcNow;
-    public override DateTimeOffset GetUtcNow() => Now;
-
-    /// <summary>Sets the clock to a province-local time (UTC+8).</summary>
-    public void SetLocal(int year, int month, int day, int hour, int minute = 0, int second = 0) =>
-        Now = new DateTimeOffset(year, month, day, hour, minute, second, TimeSpan.FromHours(8));
 }

@@ -89,13 +89,15 @@ public static class TestDatabases
     }
 
     /// <summary>A context on a test database, for arranging data and asserting on what the application stored.</summary>
-    public static CenturionDb Open(DatabaseProvider provider, string cs)
+    /// <param name="clock">Where the context's "now" comes from (audit times, batches); the real clock when not given.</param>
+    public static CenturionDb Open(DatabaseProvider provider, string cs, TimeProvider? clock = null)
     {
+        clock ??= TimeProvider.System;
         var actor = new Actor();
         actor.ActAs("test");
         if (provider == DatabaseProvider.Sqlite)
-            return new SqliteCenturionDb(new DbContextOptionsBuilder<SqliteCenturionDb>().UseSqlite(cs).Options, actor);
-        return new PostgresCenturionDb(new DbContextOptionsBuilder<PostgresCenturionDb>().UseNpgsql(cs).Options, actor);
+            return new SqliteCenturionDb(new DbContextOptionsBuilder<SqliteCenturionDb>().UseSqlite(cs).Options, actor, clock);
+        return new PostgresCenturionDb(new DbContextOptionsBuilder<PostgresCenturionDb>().UseNpgsql(cs).Options, actor, clock);
     }
 }
 

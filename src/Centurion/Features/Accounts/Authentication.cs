@@ -86,7 +86,7 @@ public static class Authentication
             Name = name,
             Prefix = key[..10],
             Hash = HashKey(key),
-            CreatedUtc = DateTime.UtcNow,
+            CreatedUtc = db.Clock.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync(ct);
         return key;
@@ -120,7 +120,7 @@ public sealed class ApiKeyHandler(
         var hash = Authentication.HashKey(values.ToString());
         var user = await db.ApiKeys.Where(k => k.Hash == hash && k.RevokedUtc == null).Select(k => k.User).FirstOrDefaultAsync();
         if (user is null) return AuthenticateResult.Fail("Unknown or revoked API key.");
-        if (user.LockoutEnd > DateTimeOffset.UtcNow) return AuthenticateResult.Fail("The key's user is locked out.");
+        if (user.LockoutEnd > TimeProvider.GetUtcNow()) return AuthenticateResult.Fail("The key's user is locked out.");
         var principal = await principals.CreateAsync(user);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }

@@ -124,7 +124,7 @@ public static class DemoCampaign
 
         ImportBatch Batch(string what, int? campaignId, long rows, string description) => new()
         {
-            Kind = BatchKind, FileName = $"{Code} generated {what}", Actor = db.Actor.Name, AtUtc = DateTime.UtcNow, CampaignId = campaignId,
+            Kind = BatchKind, FileName = $"{Code} generated {what}", Actor = db.Actor.Name, AtUtc = db.Clock.GetUtcNow().UtcDateTime, CampaignId = campaignId,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(description))),
             Rows = (int)rows, Inserted = (int)rows,
         };

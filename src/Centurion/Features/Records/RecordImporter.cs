@@ -106,7 +106,7 @@ public static class RecordImporter
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var batch = new ImportBatch
         {
-            Kind = BatchKind, FileName = fileName, Sha256 = sha256, Actor = db.Actor.Name, AtUtc = DateTime.UtcNow, Rows = rowCount,
+            Kind = BatchKind, FileName = fileName, Sha256 = sha256, Actor = db.Actor.Name, AtUtc = db.Clock.GetUtcNow().UtcDateTime, Rows = rowCount,
         };
         db.ImportBatches.Add(batch);
         await db.SaveChangesAsync(ct);
