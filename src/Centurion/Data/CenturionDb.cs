@@ -61,13 +61,48 @@ public abstract class CenturionDb(DbContextOptions options, Actor actor, TimePro
         var pending = CollectAudit();
         if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
 
-        await using var tx = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
-        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        AuditEntries.AddRange(pending.Select(p => p.ToRow(now, actor)));
-        await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
-        if (tx is not null) await tx.CommitAsync(ct);
-        return written;
+        return await InTransactionAsync(async c =>
+        {
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, c);
+            var now = clock.GetUtcNow().UtcDateTime;
+            AuditEntries.AddRange(pending.Select(p => p.ToRow(now, actor)));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, c);
+            return written;
+        }, ct);
+    }
+
+    /// <summary>
+    /// Runs an operation of several saves (or raw SQL beside them) as one transaction. The one place transactions begin:
+    /// when none is open it opens one and commits once after the work returns; inside an open one it joins it, and the
+    /// outermost call commits. An exception rolls everything back.
+    /// </summary>
+    public Task InTransactionAsync(Func<CancellationToken, Task> work, CancellationToken ct = default) =>
+        InTransactionAsync(async c => { await work(c); return true; }, _ => true, ct);
+
+    /// <inheritdoc cref="InTransactionAsync(Func{CancellationToken, Task}, CancellationToken)"/>
+    public Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken ct = default) =>
+        InTransactionAsync(work, _ => true, ct);
+
+    /// <inheritdoc cref="InTransactionAsync(Func{CancellationToken, Task}, CancellationToken)"/>
+    /// <param name="keep">Whether to commit, judged on the result: false rolls back all the work did (a dry run, a refused file)
+    /// and forgets what the context tracked. Rolling back needs a transaction of the call's own.</param>
+    public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, Func<T, bool> keep, CancellationToken ct = default)
+    {
+        if (Database.CurrentTransaction is not null)
+        {
+            var joined = await work(ct);
+            return keep(joined) ? joined
+                : throw new InvalidOperationException("The work asked to roll back inside a transaction its caller opened; it needs one of its own.");
+        }
+        await using var tx = await Database.BeginTransactionAsync(ct);
+        var result = await work(ct);
+        if (keep(result)) await tx.CommitAsync(ct);
+        else
+        {
+            await tx.RollbackAsync(ct);
+            ChangeTracker.Clear();
+        }
+        return result;
     }
 
     private sealed record AuditRules(bool Skip, IReadOnlySet<string> Redacted);

@@ -5,6 +5,7 @@ using Centurion.Features.Demo;
 using Centurion.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 
 namespace Centurion.Tests.Support;
@@ -90,14 +91,15 @@ public static class TestDatabases
 
     /// <summary>A context on a test database, for arranging data and asserting on what the application stored.</summary>
     /// <param name="clock">Where the context's "now" comes from (audit times, batches); the real clock when not given.</param>
-    public static CenturionDb Open(DatabaseProvider provider, string cs, TimeProvider? clock = null)
+    /// <param name="interceptors">To make a save fail on purpose, e.g. half-way through an operation.</param>
+    public static CenturionDb Open(DatabaseProvider provider, string cs, TimeProvider? clock = null, params IInterceptor[] interceptors)
     {
         clock ??= TimeProvider.System;
         var actor = new Actor();
         actor.ActAs("test");
         if (provider == DatabaseProvider.Sqlite)
-            return new SqliteCenturionDb(new DbContextOptionsBuilder<SqliteCenturionDb>().UseSqlite(cs).Options, actor, clock);
-        return new PostgresCenturionDb(new DbContextOptionsBuilder<PostgresCenturionDb>().UseNpgsql(cs).Options, actor, clock);
+            return new SqliteCenturionDb(new DbContextOptionsBuilder<SqliteCenturionDb>().UseSqlite(cs).AddInterceptors(interceptors).Options, actor, clock);
+        return new PostgresCenturionDb(new DbContextOptionsBuilder<PostgresCenturionDb>().UseNpgsql(cs).AddInterceptors(interceptors).Options, actor, clock);
     }
 }
 

@@ -45,4 +45,24 @@ public class HierarchyTests
         Assert.Equal(expected, links.Select(l => (l.AncestorId, l.DescendantId, l.Depth)).OrderBy(x => x).ToList());
         Assert.True(parents.Count > 205, "demo stations are units too");
     }
+
+    [Theory, BothDatabases]
+    public async Task A_unit_whose_closure_rows_fail_to_save_is_not_stored(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await using (var db = TestDatabases.Open(provider, app.ConnectionString, app.Clock, new FailingSave<UnitLink>()))
+        {
+            var county = await db.Units.SingleAsync(u => u.Code == "510104");
+            // What the API and the unit page do: add, then save.
+            await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+            {
+                await Hierarchy.AddAsync(db, county, "510104901", UnitLevel.Station, "测试派出所", "Test Police Station");
+                await db.SaveChangesAsync();
+            });
+        }
+
+        await using var fresh = app.Db();
+        Assert.False(await fresh.Units.AnyAsync(u => u.Code == "510104901"), "a unit without closure rows is outside every scope");
+        Assert.False(await fresh.AuditEntries.AnyAsync(a => a.Entity == "Unit" && a.After!.Contains("510104901")));
+    }
 }

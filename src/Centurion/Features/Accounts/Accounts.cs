@@ -27,20 +27,21 @@ public static class Accounts
             errors.Add(new Phrase($"用户名 {userName} 已存在。", $"The user name {userName} is taken."));
         if (errors.Count > 0) throw DomainException.Invalid(new(string.Join(" ", errors), string.Join(" ", errors)));
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var user = new User { UserName = userName, DisplayName = displayName ?? userName, UnitId = unit!.Id, LineId = line?.Id };
-        var created = await users.CreateAsync(user, password);
-        if (!created.Succeeded) throw DomainException.Invalid(new(Describe(created), Describe(created)));
-        foreach (var role in roles)
+        return await db.InTransactionAsync(async ct =>
         {
-            if (!await db.Roles.AnyAsync(r => r.Name == role, ct))
-                db.Roles.Add(new IdentityRole(role) { NormalizedName = role.ToUpperInvariant() });
-            await db.SaveChangesAsync(ct);
-            var added = await users.AddToRoleAsync(user, role);
-            if (!added.Succeeded) throw DomainException.Invalid(new(Describe(added), Describe(added)));
-        }
-        await tx.CommitAsync(ct);
-        return user;
+            var user = new User { UserName = userName, DisplayName = displayName ?? userName, UnitId = unit!.Id, LineId = line?.Id };
+            var created = await users.CreateAsync(user, password);
+            if (!created.Succeeded) throw DomainException.Invalid(new(Describe(created), Describe(created)));
+            foreach (var role in roles)
+            {
+                if (!await db.Roles.AnyAsync(r => r.Name == role, ct))
+                    db.Roles.Add(new IdentityRole(role) { NormalizedName = role.ToUpperInvariant() });
+                await db.SaveChangesAsync(ct);
+                var added = await users.AddToRoleAsync(user, role);
+                if (!added.Succeeded) throw DomainException.Invalid(new(Describe(added), Describe(added)));
+            }
+            return user;
+        }, ct);
     }
 
     private static string Describe(IdentityResult r) => string.Join(" ", r.Errors.Select(e => e.Description));

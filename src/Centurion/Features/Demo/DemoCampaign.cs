@@ -90,35 +90,37 @@ public static class DemoCampaign
         var reports = DemoReportPlan.Make(counties);
         var recordPlan = records is { } n ? DemoRecordPlan.OfSize(n) : DemoRecordPlan.Default();
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // The report values' unit index takes inserts all over; SQLite's default 2 MB page cache made that a third slower.
-        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -65536", ct);
-        var province = await db.Units.SingleAsync(u => u.Level == UnitLevel.Province, ct);
-        var scope = new CallerScope(new HttpContextAccessor());
-        scope.ActFor(province.Id, null, Roles.CampaignOffice);
-        var campaign = await CampaignOperations.CreateAsync(db, scope, Definition, CreatedUtc, ct);
-        foreach (var task in campaign.Tasks) task.State = TaskState.Done;
-        var reportBatch = Batch("reports", campaign.Id, reports.Count, $"seed={DemoRandom.DefaultSeed};reports={reports.Count}");
-        var recordBatch = Batch("records", null, recordPlan.Records, $"seed={DemoRandom.DefaultSeed};records={recordPlan.Records}");
-        db.ImportBatches.AddRange(reportBatch, recordBatch);
-        await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
+        var (revisions, values) = await db.InTransactionAsync(async ct =>
+        {
+            // The report values' unit index takes inserts all over; SQLite's default 2 MB page cache made that a third slower.
+            if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -65536", ct);
+            var province = await db.Units.SingleAsync(u => u.Level == UnitLevel.Province, ct);
+            var scope = new CallerScope(new HttpContextAccessor());
+            scope.ActFor(province.Id, null, Roles.CampaignOffice);
+            var campaign = await CampaignOperations.CreateAsync(db, scope, Definition, CreatedUtc, ct);
+            foreach (var task in campaign.Tasks) task.State = TaskState.Done;
+            var reportBatch = Batch("reports", campaign.Id, reports.Count, $"seed={DemoRandom.DefaultSeed};reports={reports.Count}");
+            var recordBatch = Batch("records", null, recordPlan.Records, $"seed={DemoRandom.DefaultSeed};records={recordPlan.Records}");
+            db.ImportBatches.AddRange(reportBatch, recordBatch);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
 
-        var (revisions, values) = await WriteReportsAsync(db, campaign.Id, reports, ct);
-        var ledgers = await DemoLedgers.WriteAsync(db, counties, reports, ct);
-        var checks = await DemoFieldChecks.WriteAsync(db, campaign.Id, counties, reports, ct);
-        var ledgerRows = ledgers.Places.Count + ledgers.Visits.Count + ledgers.Operations.Count
-            + checks.Disputes.Count + checks.Hazards.Count + checks.Screenings.Count + checks.Spots.Count + checks.Draws.Count;
-        db.ImportBatches.Add(Batch("ledgers", null, ledgerRows, $"seed={DemoRandom.DefaultSeed};ledgers={ledgerRows}"));
-        await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
-        await new BulkInserter<CaseRecord>(db, nameof(CaseRecord.ExternalId), nameof(CaseRecord.Kind), nameof(CaseRecord.UnitId),
-            nameof(CaseRecord.Category), nameof(CaseRecord.FiledOn), nameof(CaseRecord.SolvedOn), nameof(CaseRecord.Suspects), nameof(CaseRecord.PlaceType),
-            nameof(CaseRecord.VictimGroups), nameof(CaseRecord.ControlledInstrument), nameof(CaseRecord.ImportBatchId))
-            .InsertAsync(DemoRecordGenerator.Generate(recordPlan, counties, recordBatch.Id), ct);
-        // The bulk writes bypass the facts kept by report saves and record imports: count them once, in the same transaction.
-        await Statistics.Facts.RebuildAsync(db, ct);
-        await tx.CommitAsync(ct);
+            var written = await WriteReportsAsync(db, campaign.Id, reports, ct);
+            var ledgers = await DemoLedgers.WriteAsync(db, counties, reports, ct);
+            var checks = await DemoFieldChecks.WriteAsync(db, campaign.Id, counties, reports, ct);
+            var ledgerRows = ledgers.Places.Count + ledgers.Visits.Count + ledgers.Operations.Count
+                + checks.Disputes.Count + checks.Hazards.Count + checks.Screenings.Count + checks.Spots.Count + checks.Draws.Count;
+            db.ImportBatches.Add(Batch("ledgers", null, ledgerRows, $"seed={DemoRandom.DefaultSeed};ledgers={ledgerRows}"));
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            await new BulkInserter<CaseRecord>(db, nameof(CaseRecord.ExternalId), nameof(CaseRecord.Kind), nameof(CaseRecord.UnitId),
+                nameof(CaseRecord.Category), nameof(CaseRecord.FiledOn), nameof(CaseRecord.SolvedOn), nameof(CaseRecord.Suspects), nameof(CaseRecord.PlaceType),
+                nameof(CaseRecord.VictimGroups), nameof(CaseRecord.ControlledInstrument), nameof(CaseRecord.ImportBatchId))
+                .InsertAsync(DemoRecordGenerator.Generate(recordPlan, counties, recordBatch.Id), ct);
+            // The bulk writes bypass the facts kept by report saves and record imports: count them once, in the same transaction.
+            await Statistics.Facts.RebuildAsync(db, ct);
+            return written;
+        }, ct);
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000", ct); // SQLite's default again, for a pooled connection
         return new DemoCampaignResult(reports.Count, revisions, values, recordPlan.Records);
 

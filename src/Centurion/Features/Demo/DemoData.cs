@@ -47,7 +47,6 @@ public static class DemoData
                     Code = $"{county.Code}{i + 1:000}", Parent = county, Level = UnitLevel.Station,
                     NameZh = $"{StationNames[i].Zh}派出所", NameEn = $"{StationNames[i].En} Police Station",
                 }, ct);
-            await db.SaveChangesAsync(ct);
         }
         foreach (var u in Users)
             if (await users.FindByNameAsync(u.Name) is null)

@@ -103,74 +103,71 @@ public static class RecordImporter
     {
         var sha256 = await FileSha256Async(path, ct);
         var unitsInScope = units.Values.ToHashSet();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var batch = new ImportBatch
+        // Kept only when the file was good and this is no dry run; otherwise all of it is rolled back.
+        return await db.InTransactionAsync(async ct =>
         {
-            Kind = BatchKind, FileName = fileName, Sha256 = sha256, Actor = db.Actor.Name, AtUtc = db.Clock.GetUtcNow().UtcDateTime, Rows = rowCount,
-        };
-        db.ImportBatches.Add(batch);
-        await db.SaveChangesAsync(ct);
-
-        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            using var inserter = new CaseRecordInserter(db);
-            // A dry run is rolled back: its facts would be too.
-            var facts = dryRun ? null : await Statistics.RecordFacts.ImportChanges.StartAsync(db, ct);
-            var conflicts = new List<RowError>();
-            int inserted = 0, updated = 0, unchanged = 0;
-            foreach (var chunk in ParsedRows(path, units).Chunk(BatchSize))
+            var batch = new ImportBatch
             {
-                var ids = chunk.Select(r => r.Record.ExternalId).ToList();
-                var existing = await db.CaseRecords.Where(r => ids.Contains(r.ExternalId)).ToDictionaryAsync(r => r.ExternalId, ct);
-                var fresh = new List<CaseRecord>();
-                foreach (var (row, record) in chunk)
+                Kind = BatchKind, FileName = fileName, Sha256 = sha256, Actor = db.Actor.Name, AtUtc = db.Clock.GetUtcNow().UtcDateTime, Rows = rowCount,
+            };
+            db.ImportBatches.Add(batch);
+            await db.SaveChangesAsync(ct);
+
+            var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            try
+            {
+                using var inserter = new CaseRecordInserter(db);
+                // A dry run is rolled back: its facts would be too.
+                var facts = dryRun ? null : await Statistics.RecordFacts.ImportChanges.StartAsync(db, ct);
+                var conflicts = new List<RowError>();
+                int inserted = 0, updated = 0, unchanged = 0;
+                foreach (var chunk in ParsedRows(path, units).Chunk(BatchSize))
                 {
-                    if (!existing.TryGetValue(record.ExternalId, out var stored))
+                    var ids = chunk.Select(r => r.Record.ExternalId).ToList();
+                    var existing = await db.CaseRecords.Where(r => ids.Contains(r.ExternalId)).ToDictionaryAsync(r => r.ExternalId, ct);
+                    var fresh = new List<CaseRecord>();
+                    foreach (var (row, record) in chunk)
                     {
-                        fresh.Add(NewRecord(record, batch.Id));
-                        continue;
+                        if (!existing.TryGetValue(record.ExternalId, out var stored))
+                        {
+                            fresh.Add(NewRecord(record, batch.Id));
+                            continue;
+                        }
+                        if (!unitsInScope.Contains(stored.UnitId))
+                        {
+                            // The id is unique across the province; the caller learns only that it is taken, nothing of the record.
+                            if (conflicts.Count < MaxErrors)
+                                conflicts.Add(new RowError(row, RecordRows.Id, record.ExternalId,
+                                    new($"编号 {record.ExternalId} 已被您管辖范围以外的记录使用。", $"The id {record.ExternalId} is used by a record outside your scope.")));
+                            continue;
+                        }
+                        var before = Statistics.RecordFacts.RecordFields.Of(stored);
+                        if (Apply(record, stored, batch.Id))
+                        {
+                            updated++;
+                            facts?.Changed(before, stored);
+                        }
+                        else unchanged++;
                     }
-                    if (!unitsInScope.Contains(stored.UnitId))
-                    {
-                        // The id is unique across the province; the caller learns only that it is taken, nothing of the record.
-                        if (conflicts.Count < MaxErrors)
-                            conflicts.Add(new RowError(row, RecordRows.Id, record.ExternalId,
-                                new($"编号 {record.ExternalId} 已被您管辖范围以外的记录使用。", $"The id {record.ExternalId} is used by a record outside your scope.")));
-                        continue;
-                    }
-                    var before = Statistics.RecordFacts.RecordFields.Of(stored);
-                    if (Apply(record, stored, batch.Id))
-                    {
-                        updated++;
-                        facts?.Changed(before, stored);
-                    }
-                    else unchanged++;
+                    if (conflicts.Count > 0) { db.ChangeTracker.Clear(); continue; }
+                    await inserter.InsertAsync(fresh, ct);
+                    inserted += fresh.Count;
+                    await db.SaveChangesAsync(ct);
+                    db.ChangeTracker.Clear();
+                    if (facts is not null) await facts.FlushChangesAsync(ct);
                 }
-                if (conflicts.Count > 0) { db.ChangeTracker.Clear(); continue; }
-                await inserter.InsertAsync(fresh, ct);
-                inserted += fresh.Count;
+                if (conflicts.Count > 0) return new ImportResult(null, conflicts, conflicts.Count);
+
+                if (facts is not null) await facts.AddInsertedAsync(batch.Id, ct);
+                db.ImportBatches.Attach(batch);
+                (batch.Inserted, batch.Updated, batch.Unchanged) = (inserted, updated, unchanged);
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
-                if (facts is not null) await facts.FlushChangesAsync(ct);
+                return new ImportResult(new ImportSummary(rowCount, inserted, updated, unchanged, dryRun, dryRun ? null : batch.Id), [], 0);
             }
-            if (conflicts.Count > 0)
-            {
-                await tx.RollbackAsync(ct);
-                return new ImportResult(null, conflicts, conflicts.Count);
-            }
-
-            if (facts is not null) await facts.AddInsertedAsync(batch.Id, ct);
-            db.ImportBatches.Attach(batch);
-            (batch.Inserted, batch.Updated, batch.Unchanged) = (inserted, updated, unchanged);
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-            if (dryRun) await tx.RollbackAsync(ct);
-            else await tx.CommitAsync(ct);
-            return new ImportResult(new ImportSummary(rowCount, inserted, updated, unchanged, dryRun, dryRun ? null : batch.Id), [], 0);
-        }
-        finally { db.ChangeTracker.AutoDetectChangesEnabled = autoDetect; }
+            finally { db.ChangeTracker.AutoDetectChangesEnabled = autoDetect; }
+        }, r => r.Summary is { DryRun: false }, ct);
     }
 
     /// <summary>The file's rows again, all known to be good after pass 1.</summary>

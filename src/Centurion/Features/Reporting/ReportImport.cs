@@ -45,68 +45,64 @@ public static class ReportImport
         var rows = Check(path, units, indicators, Fail);
         if (errorCount > 0) return new(null, errors, errorCount);
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var batch = new ImportBatch
+        // Kept only when every row was good and this is no dry run; otherwise all of it is rolled back.
+        return await db.InTransactionAsync(async ct =>
         {
-            Kind = BatchKind, FileName = fileName, Sha256 = Sha256(path), Actor = db.Actor.Name, AtUtc = nowUtc, CampaignId = campaign.Id, Rows = rows.Count,
-        };
-        db.ImportBatches.Add(batch);
-        await db.SaveChangesAsync(ct);
-
-        var reason = $"导入 import: {fileName}";
-        int created = 0, revised = 0, unchanged = 0;
-        foreach (var chunk in rows.GroupBy(r => (r.UnitId, Periods.Containing(campaign.Cadence, r.Date))).Chunk(500))
-        {
-            var touched = new List<Report>();
-            var keys = chunk.Select(g => g.Key).ToList();
-            var unitIds = keys.Select(k => k.UnitId).Distinct().ToList();
-            var starts = keys.Select(k => k.Item2.Start).Distinct().ToList();
-            var existing = (await db.Reports.Include(r => r.Revisions).ThenInclude(v => v.Values)
-                    .Where(r => r.CampaignId == campaign.Id && unitIds.Contains(r.UnitId) && starts.Contains(r.PeriodStart)).ToListAsync(ct))
-                .ToDictionary(r => (r.UnitId, r.PeriodStart));
-            foreach (var group in chunk)
+            var batch = new ImportBatch
             {
-                var (unitId, period) = group.Key;
-                var imported = group.ToDictionary(r => r.IndicatorId, r => r.Value);
-                if (!existing.TryGetValue((unitId, period.Start), out var report))
-                {
-                    report = Report.Open(campaign.Id, unitId, period, campaign.DeadlineUtc(period), db.Actor.Name, nowUtc);
-                    report.RecordImported(db.Actor.Name, nowUtc, imported, reason);
-                    db.Reports.Add(report);
-                    touched.Add(report);
-                    created++;
-                    continue;
-                }
-                var current = report.Current();
-                if (current.Status != RevisionStatus.Approved)
-                {
-                    var row = group.First();
-                    Fail(new RowError(row.Number, "date", row.Date.ToString("yyyy-MM-dd"), new(
-                        $"该单位该期报表正在填报或审核中（{ReportingText.StatusName(current.Status.ToString().ToLowerInvariant()).Zh}），请先办结。",
-                        $"This unit's report for the period is in progress ({ReportingText.StatusName(current.Status.ToString().ToLowerInvariant()).En}); finish it first.")));
-                    continue;
-                }
-                var counted = report.EffectiveRevision()?.Values.ToDictionary(v => v.IndicatorId, v => v.Value) ?? [];
-                if (imported.All(kv => counted.TryGetValue(kv.Key, out var v) && v == kv.Value)) { unchanged++; continue; }
-                report.RecordImported(db.Actor.Name, nowUtc, imported, reason);
-                touched.Add(report);
-                revised++;
-            }
-            if (errorCount > 0) break;
+                Kind = BatchKind, FileName = fileName, Sha256 = Sha256(path), Actor = db.Actor.Name, AtUtc = nowUtc, CampaignId = campaign.Id, Rows = rows.Count,
+            };
+            db.ImportBatches.Add(batch);
             await db.SaveChangesAsync(ct);
-            await ReportFacts.RefreshReportsAsync(db, [.. touched.Select(r => r.Id)], ct);
-        }
-        if (errorCount > 0)
-        {
-            await tx.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            return new(null, errors, errorCount);
-        }
-        (batch.Inserted, batch.Updated, batch.Unchanged) = (created, revised, unchanged);
-        await db.SaveChangesAsync(ct);
-        if (dryRun) await tx.RollbackAsync(ct);
-        else await tx.CommitAsync(ct);
-        return new(new(rows.Count, created, revised, unchanged, dryRun, dryRun ? null : batch.Id), [], 0);
+
+            var reason = $"导入 import: {fileName}";
+            int created = 0, revised = 0, unchanged = 0;
+            foreach (var chunk in rows.GroupBy(r => (r.UnitId, Periods.Containing(campaign.Cadence, r.Date))).Chunk(500))
+            {
+                var touched = new List<Report>();
+                var keys = chunk.Select(g => g.Key).ToList();
+                var unitIds = keys.Select(k => k.UnitId).Distinct().ToList();
+                var starts = keys.Select(k => k.Item2.Start).Distinct().ToList();
+                var existing = (await db.Reports.Include(r => r.Revisions).ThenInclude(v => v.Values)
+                        .Where(r => r.CampaignId == campaign.Id && unitIds.Contains(r.UnitId) && starts.Contains(r.PeriodStart)).ToListAsync(ct))
+                    .ToDictionary(r => (r.UnitId, r.PeriodStart));
+                foreach (var group in chunk)
+                {
+                    var (unitId, period) = group.Key;
+                    var imported = group.ToDictionary(r => r.IndicatorId, r => r.Value);
+                    if (!existing.TryGetValue((unitId, period.Start), out var report))
+                    {
+                        report = Report.Open(campaign.Id, unitId, period, campaign.DeadlineUtc(period), db.Actor.Name, nowUtc);
+                        report.RecordImported(db.Actor.Name, nowUtc, imported, reason);
+                        db.Reports.Add(report);
+                        touched.Add(report);
+                        created++;
+                        continue;
+                    }
+                    var current = report.Current();
+                    if (current.Status != RevisionStatus.Approved)
+                    {
+                        var row = group.First();
+                        Fail(new RowError(row.Number, "date", row.Date.ToString("yyyy-MM-dd"), new(
+                            $"该单位该期报表正在填报或审核中（{ReportingText.StatusName(current.Status.ToString().ToLowerInvariant()).Zh}），请先办结。",
+                            $"This unit's report for the period is in progress ({ReportingText.StatusName(current.Status.ToString().ToLowerInvariant()).En}); finish it first.")));
+                        continue;
+                    }
+                    var counted = report.EffectiveRevision()?.Values.ToDictionary(v => v.IndicatorId, v => v.Value) ?? [];
+                    if (imported.All(kv => counted.TryGetValue(kv.Key, out var v) && v == kv.Value)) { unchanged++; continue; }
+                    report.RecordImported(db.Actor.Name, nowUtc, imported, reason);
+                    touched.Add(report);
+                    revised++;
+                }
+                if (errorCount > 0) break;
+                await db.SaveChangesAsync(ct);
+                await ReportFacts.RefreshReportsAsync(db, [.. touched.Select(r => r.Id)], ct);
+            }
+            if (errorCount > 0) return new ReportImportResult(null, errors, errorCount);
+            (batch.Inserted, batch.Updated, batch.Unchanged) = (created, revised, unchanged);
+            await db.SaveChangesAsync(ct);
+            return new ReportImportResult(new(rows.Count, created, revised, unchanged, dryRun, dryRun ? null : batch.Id), [], 0);
+        }, r => r.Summary is { DryRun: false }, ct);
     }
 
     /// <summary>Pass 1: every row and column; nothing is stored.</summary>

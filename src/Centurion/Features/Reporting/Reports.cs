@@ -142,13 +142,14 @@ public sealed class Reports(CenturionDb db, CallerScope scope, Actor actor, Time
     private async Task<ReportDto> SaveAsync(Target t, Report report, CancellationToken ct)
     {
         var isNew = db.Entry(report).State == EntityState.Added;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { throw Stale(); }
-        catch (DbUpdateException) when (isNew) { throw Stale(); } // two people started the same period's report at once
-        // The statistics facts follow the effective revision, committed with it.
-        await Statistics.ReportFacts.RefreshReportsAsync(db, [report.Id], ct);
-        await tx.CommitAsync(ct);
+        await db.InTransactionAsync(async ct =>
+        {
+            try { await db.SaveChangesAsync(ct); }
+            catch (DbUpdateConcurrencyException) { throw Stale(); }
+            catch (DbUpdateException) when (isNew) { throw Stale(); } // two people started the same period's report at once
+            // The statistics facts follow the effective revision, committed with it.
+            await Statistics.ReportFacts.RefreshReportsAsync(db, [report.Id], ct);
+        }, ct);
         return Describe(t, report);
     }
 

@@ -10,11 +10,12 @@ public static class Facts
 {
     public static async Task<RebuildSummary> RebuildAsync(CenturionDb db, CancellationToken ct)
     {
-        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        await db.DailyFacts.ExecuteDeleteAsync(ct);
-        await ReportFacts.AddAsync(db, "1 = 1", ct);
-        await RecordFacts.AddFromRecordsAsync(db, await RecordFacts.IndicatorsAsync(db, ct), "1 = 1", ct);
-        if (tx is not null) await tx.CommitAsync(ct);
+        await db.InTransactionAsync(async ct =>
+        {
+            await db.DailyFacts.ExecuteDeleteAsync(ct);
+            await ReportFacts.AddAsync(db, "1 = 1", ct);
+            await RecordFacts.AddFromRecordsAsync(db, await RecordFacts.IndicatorsAsync(db, ct), "1 = 1", ct);
+        }, ct);
         var fromReports = await db.DailyFacts.LongCountAsync(f => f.CampaignId != DailyFact.NoCampaign, ct);
         var fromRecords = await db.DailyFacts.LongCountAsync(f => f.CampaignId == DailyFact.NoCampaign, ct);
         return new(fromReports + fromRecords, fromReports, fromRecords);

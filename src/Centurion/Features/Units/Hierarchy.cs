@@ -53,29 +53,33 @@ public static class Hierarchy
         return added;
     }
 
-    /// <summary>Adds a unit below its parent, with its closure rows; the caller saves.</summary>
+    /// <summary>Adds a unit below its parent, with its closure rows, in one transaction.</summary>
     public static async Task<Unit> AddAsync(CenturionDb db, Unit? parent, string code, UnitLevel level, string zh, string en,
         DateOnly? validFrom = null, CancellationToken ct = default) =>
         (await AddManyAsync(db, [new Unit { Code = code, Parent = parent, Level = level, NameZh = zh, NameEn = en, CodeValidFrom = validFrom }], ct))[0];
 
     /// <summary>
-    /// Adds units whose parents are already stored, in one save, then their closure rows (each unit with itself,
-    /// and with every ancestor of its parent one level deeper); the caller saves those.
+    /// Adds units whose parents are already stored, then their closure rows (each unit with itself, and with every ancestor
+    /// of its parent one level deeper), in one transaction: a unit without its closure rows would be outside every scope.
     /// </summary>
     public static async Task<List<Unit>> AddManyAsync(CenturionDb db, IEnumerable<Unit> units, CancellationToken ct = default)
     {
         var list = units.ToList();
         if (list.Count == 0) return list;
-        db.Units.AddRange(list);
-        await db.SaveChangesAsync(ct);
-        var parentIds = list.Where(u => u.Parent is not null).Select(u => u.Parent!.Id).Distinct().ToList();
-        var above = (await db.UnitLinks.Where(l => parentIds.Contains(l.DescendantId)).ToListAsync(ct)).ToLookup(l => l.DescendantId);
-        foreach (var unit in list)
+        await db.InTransactionAsync(async ct =>
         {
-            db.UnitLinks.Add(new UnitLink { AncestorId = unit.Id, DescendantId = unit.Id, Depth = 0 });
-            if (unit.Parent is { } parent)
-                db.UnitLinks.AddRange(above[parent.Id].Select(l => new UnitLink { AncestorId = l.AncestorId, DescendantId = unit.Id, Depth = l.Depth + 1 }));
-        }
+            db.Units.AddRange(list);
+            await db.SaveChangesAsync(ct); // the closure rows need the generated ids
+            var parentIds = list.Where(u => u.Parent is not null).Select(u => u.Parent!.Id).Distinct().ToList();
+            var above = (await db.UnitLinks.Where(l => parentIds.Contains(l.DescendantId)).ToListAsync(ct)).ToLookup(l => l.DescendantId);
+            foreach (var unit in list)
+            {
+                db.UnitLinks.Add(new UnitLink { AncestorId = unit.Id, DescendantId = unit.Id, Depth = 0 });
+                if (unit.Parent is { } parent)
+                    db.UnitLinks.AddRange(above[parent.Id].Select(l => new UnitLink { AncestorId = l.AncestorId, DescendantId = unit.Id, Depth = l.Depth + 1 }));
+            }
+            await db.SaveChangesAsync(ct);
+        }, ct);
         return list;
     }
 

@@ -40,7 +40,6 @@ public static class UnitsApi
             var errors = await Hierarchy.ValidateChildAsync(db, parent, input.Code, input.NameZh, ct);
             if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: new Phrase("单位信息有误。", "The unit is not valid."));
             var unit = await Hierarchy.AddAsync(db, parent, input.Code.Trim(), Hierarchy.ChildLevel(parent.Level)!.Value, input.NameZh.Trim(), input.NameEn?.Trim() ?? "", ct: ct);
-            await db.SaveChangesAsync(ct);
             var dto = await db.Units.Where(u => u.Id == unit.Id).ToDto().FirstAsync(ct);
             return TypedResults.Created($"/api/units/{unit.Code}", dto);
         }).WithSummary("Adds a unit (e.g. a police station) below a unit in the caller's subtree.");
