@@ -16,7 +16,7 @@ public class VisitLedgerJourney(Support.Browser browser) : IClassFixture<Support
         {
             Locale = "zh-CN", ViewportSize = new() { Width = 390, Height = 844 }, BaseURL = Support.Browser.BaseUrl(app), IsMobile = true, HasTouch = true,
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(45_000); // generous: CI and shared build machines are slow, and a timeout here tests nothing
         var page = await context.NewPageAsync();
         await Support.Browser.SignInAsync(page, "jinjiang");
 

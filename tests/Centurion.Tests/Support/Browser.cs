@@ -34,7 +34,7 @@ public sealed class Browser : IAsyncLifetime
     public async Task<IPage> OpenAsync(TestApp app, string locale = "zh-CN")
     {
         var context = await Chromium.NewContextAsync(new() { Locale = locale, ViewportSize = new() { Width = 1280, Height = 900 }, BaseURL = BaseUrl(app) });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(45_000); // generous: CI and shared build machines are slow, and a timeout here tests nothing
         return await context.NewPageAsync();
     }
 
