@@ -130,6 +130,17 @@ public static class StatsData
         return JsonDocument.Parse(text).RootElement.GetProperty("version").GetInt32();
     }
 
+    /// <summary>Last year's figure, stored the only way figures outside the campaign may be: the campaign office's baseline import.</summary>
+    public static async Task BaselineAsync(TestApp app, string unit, DateOnly day, long nights)
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes($"unit,date,indicator,value\n{unit},{day:yyyy-MM-dd},night-operations,{nights}\n"));
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        form.Add(file, "file", "baseline.csv");
+        var response = await app.ApiAs("province").PostAsync($"/api/campaigns/{Campaign}/reports/import", form);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+    }
+
     /// <summary>Submitted by Chengdu's leader; approved by the province when asked. Returns the report's version.</summary>
     public static async Task<int> FileAsync(TestApp app, string unit, DateOnly day, long nights, bool approve)
     {

@@ -83,7 +83,7 @@ public class StatsTests
         var draft = await app.ApiAs("chengdu").PutAsJsonAsync(ReportUrl("510104", From.AddDays(2)), new { version = 0, values = Nights(100) });
         Assert.Equal(HttpStatusCode.OK, draft.StatusCode);
         await FileAsync(app, "510105", From.AddDays(3), 5, approve: true);
-        await FileAsync(app, "510104", LastYear.From.AddDays(1), 3, approve: true);
+        await BaselineAsync(app, "510104", LastYear.From.AddDays(1), 3);
         await FileAsync(app, "510105", Previous.From.AddDays(1), 2, approve: false);
         await PostAsync(app.ApiAs("mianyang"), ReportUrl("510703", From, "submit"), new { version = 0, values = Nights(50) });
 
