@@ -24,8 +24,10 @@ public class UnitTreeJourney(Support.Browser browser) : IClassFixture<Support.Br
         await Support.Browser.ScreenshotAsync(page, "units-zh");
 
         await page.ClickAsync("#lang-switch");
-        await page.WaitForURLAsync("**/units");
+        // The form posts and redirects back to the same address, so waiting for the address proves nothing
+        // (and raced the load event): wait for the English page itself.
         await Assertions.Expect(tree.GetByText("Chengdu", new() { Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/units$"));
         await tree.Locator("summary", new() { HasText = "Chengdu" }).Locator("span.count").ClickAsync();
         await Assertions.Expect(tree.GetByText("Jinjiang District", new() { Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");

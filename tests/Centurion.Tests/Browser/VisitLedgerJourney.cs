@@ -45,6 +45,7 @@ public class VisitLedgerJourney(Support.Browser browser) : IClassFixture<Support
 
         // The same in English, a patrol of an area rather than a place.
         await page.ClickAsync("#lang-switch");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await page.GotoAsync("/ledgers/visits/new");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Record a patrol visit");
         await page.FillAsync("#area", "Chunxi Road");
