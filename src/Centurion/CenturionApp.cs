@@ -45,6 +45,8 @@ public static class CenturionApp
         services.AddScoped<CallerScope>();
         services.AddScoped<Reports>();
         services.AddLedgers();
+        services.AddSingleton<IFactSource, ReportFacts>();
+        services.AddSingleton<IFactSource, RecordFacts>();
         services.AddCenturionDb();
         services.AddCenturionAccounts();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

@@ -1,5 +1,6 @@
 using Centurion.Features.Demo;
 using Centurion.Features.Records;
+using Centurion.Features.Statistics;
 using Centurion.Features.Units;
 
 namespace Centurion.Tests.Demo;

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Centurion.Data;
 using Centurion.Features.Records;
+using Centurion.Features.Statistics;
 using Centurion.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;

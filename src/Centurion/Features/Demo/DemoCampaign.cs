@@ -118,7 +118,7 @@ public static class DemoCampaign
                 nameof(CaseRecord.VictimGroups), nameof(CaseRecord.ControlledInstrument), nameof(CaseRecord.ImportBatchId))
                 .InsertAsync(DemoRecordGenerator.Generate(recordPlan, counties, recordBatch.Id), ct);
             // The bulk writes bypass the facts kept by report saves and record imports: count them once, in the same transaction.
-            await Statistics.Facts.RebuildAsync(db, ct);
+            await Statistics.Facts.RebuildAsync(db, [new ReportFacts(), new RecordFacts()], ct);
             return written;
         }, ct);
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000", ct); // SQLite's default again, for a pooled connection

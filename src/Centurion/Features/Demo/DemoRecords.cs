@@ -1,4 +1,5 @@
 using Centurion.Features.Records;
+using Centurion.Features.Statistics;
 using static Centurion.Features.Demo.DemoShape;
 
 namespace Centurion.Features.Demo;

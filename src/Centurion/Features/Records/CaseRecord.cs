@@ -1,3 +1,4 @@
+using Centurion.Features.Statistics;
 using Centurion.Features.Units;
 using Centurion.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -6,9 +7,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Centurion.Features.Records;
 
 public enum CaseKind { Criminal, PublicOrder }
-
-[Flags]
-public enum VictimGroups { None = 0, Women = 1, Children = 2, Elderly = 4, Disabled = 8, Students = 16 }
 
 /// <summary>One criminal or public-order case imported from another system; derived indicators are counted from these.</summary>
 public sealed class CaseRecord : IUnitOwned

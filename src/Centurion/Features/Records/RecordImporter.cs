@@ -119,7 +119,7 @@ public static class RecordImporter
             {
                 using var inserter = new CaseRecordInserter(db);
                 // A dry run is rolled back: its facts would be too.
-                var facts = dryRun ? null : await Statistics.RecordFacts.ImportChanges.StartAsync(db, ct);
+                var facts = dryRun ? null : await RecordFacts.ImportChanges.StartAsync(db, ct);
                 var conflicts = new List<RowError>();
                 int inserted = 0, updated = 0, unchanged = 0;
                 foreach (var chunk in ParsedRows(path, units).Chunk(BatchSize))
@@ -142,7 +142,7 @@ public static class RecordImporter
                                     new($"编号 {record.ExternalId} 已被您管辖范围以外的记录使用。", $"The id {record.ExternalId} is used by a record outside your scope.")));
                             continue;
                         }
-                        var before = Statistics.RecordFacts.RecordFields.Of(stored);
+                        var before = RecordFacts.RecordFields.Of(stored);
                         if (Apply(record, stored, batch.Id))
                         {
                             updated++;

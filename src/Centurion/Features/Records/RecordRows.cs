@@ -1,4 +1,5 @@
 using System.Globalization;
+using Centurion.Features.Statistics;
 using Centurion.Infrastructure;
 
 namespace Centurion.Features.Records;
@@ -23,16 +24,9 @@ public static class RecordRows
         ["public-order"] = CaseKind.PublicOrder,
     };
 
-    public static readonly string[] PlaceTypes = ["bbq-stall", "night-food-stall", "bar", "ktv", "street", "school", "residence", "other"];
+    public static readonly string[] PlaceTypes = FactDimensions.PlaceTypes;
 
-    public static readonly IReadOnlyDictionary<string, VictimGroups> Groups = new Dictionary<string, VictimGroups>
-    {
-        ["women"] = Records.VictimGroups.Women,
-        ["children"] = Records.VictimGroups.Children,
-        ["elderly"] = Records.VictimGroups.Elderly,
-        ["disabled"] = Records.VictimGroups.Disabled,
-        ["students"] = Records.VictimGroups.Students,
-    };
+    public static readonly IReadOnlyDictionary<string, VictimGroups> Groups = FactDimensions.Groups;
 
     public const int MaxIdLength = 64, MaxCategoryLength = 40;
 
@@ -108,7 +102,7 @@ public static class RecordRows
             Fail(PlaceType, Cell(7), new($"场所类型应为以下之一：{string.Join("、", PlaceTypes)}。", $"The place type must be one of: {string.Join(", ", PlaceTypes)}."));
 
         var groupsText = Cell(8);
-        var groups = Records.VictimGroups.None;
+        var groups = Statistics.VictimGroups.None;
         foreach (var part in groupsText.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (Groups.TryGetValue(part.ToLowerInvariant(), out var g)) groups |= g;

@@ -148,7 +148,7 @@ public sealed class Reports(CenturionDb db, CallerScope scope, Actor actor, Time
             catch (DbUpdateConcurrencyException) { throw Stale(); }
             catch (DbUpdateException) when (isNew) { throw Stale(); } // two people started the same period's report at once
             // The statistics facts follow the effective revision, committed with it.
-            await Statistics.ReportFacts.RefreshReportsAsync(db, [report.Id], ct);
+            await ReportFacts.RefreshReportsAsync(db, [report.Id], ct);
         }, ct);
         return Describe(t, report);
     }

@@ -7,8 +7,8 @@ namespace Centurion.Features.Statistics;
 /// <summary>
 /// A pre-aggregated figure: one indicator, one unit, one province-local day, and for figures counted from case records one
 /// combination of category, place type and victim groups. Statistics sum these instead of scanning records or reports.
-/// Derived data: kept current by <see cref="ReportFacts"/> and <see cref="RecordFacts"/>, rebuilt from scratch by
-/// <see cref="Facts.RebuildAsync"/>, never audited row by row (their sources are).
+/// Derived data: kept current through <see cref="FactSql"/> by the features whose rows give them (Reporting's ReportFacts,
+/// Records' RecordFacts), rebuilt from scratch by <see cref="Facts.RebuildAsync"/>, never audited row by row (their sources are).
 /// </summary>
 [NotAudited]
 public sealed class DailyFact
@@ -35,7 +35,7 @@ public sealed class DailyFact
     /// <summary>The record's place type; empty for reported figures.</summary>
     public string PlaceType { get; set; } = "";
 
-    /// <summary>The record's victim groups as flags (<see cref="Records.VictimGroups"/>), so a case with two groups counts once in a total.</summary>
+    /// <summary>The record's victim groups as flags (<see cref="Statistics.VictimGroups"/>), so a case with two groups counts once in a total.</summary>
     public int VictimGroups { get; set; }
 
     public long Value { get; set; }

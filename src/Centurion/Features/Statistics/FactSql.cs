@@ -10,8 +10,9 @@ namespace Centurion.Features.Statistics;
 /// <summary>
 /// Set-based SQL for facts, the same text on SQLite and PostgreSQL (both have INSERT … SELECT and INSERT … ON CONFLICT).
 /// Table and column names come from the EF model. Only numbers the code produced are written into the text; values travel as parameters.
+/// The one entry through which the features whose rows give facts (reports, case records) write them.
 /// </summary>
-internal sealed class FactSql(CenturionDb db)
+public sealed class FactSql(CenturionDb db)
 {
     private readonly ISqlGenerationHelper _sql = db.GetService<ISqlGenerationHelper>();
 

@@ -1,6 +1,5 @@
 using Centurion.Data;
 using Centurion.Features.Campaigns;
-using Centurion.Features.Records;
 using Centurion.Features.Units;
 using Centurion.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -171,7 +170,7 @@ public static class Stats
             case Breakdown.Place:
                 foreach (var w in windows)
                     sums.Add(await facts(w).GroupBy(f => f.PlaceType).Select(g => new Part(g.Key, g.Sum(f => f.Value))).ToDictionaryAsync(p => p.Key, p => p.Sum, ct));
-                keys = [.. RecordRows.PlaceTypes.Concat(sums.SelectMany(s => s.Keys)).Distinct()
+                keys = [.. FactDimensions.PlaceTypes.Concat(sums.SelectMany(s => s.Keys)).Distinct()
                     .Select(k => PlaceNames.TryGetValue(k, out var n) ? new Named(k, n.Zh, n.En) : new Named(k, k, k))];
                 break;
             case Breakdown.Victim:
@@ -179,9 +178,9 @@ public static class Stats
                 {
                     // Facts keep the combination of groups; a case with two groups counts once in the total and once in each group here.
                     var byCombination = await facts(w).GroupBy(f => f.VictimGroups).Select(g => new { g.Key, Sum = g.Sum(f => f.Value) }).ToListAsync(ct);
-                    sums.Add(RecordRows.Groups.ToDictionary(g => g.Key, g => byCombination.Where(c => (c.Key & (int)g.Value) != 0).Sum(c => c.Sum)));
+                    sums.Add(FactDimensions.Groups.ToDictionary(g => g.Key, g => byCombination.Where(c => (c.Key & (int)g.Value) != 0).Sum(c => c.Sum)));
                 }
-                keys = [.. RecordRows.Groups.Select(g => new Named(g.Key, VictimNames[g.Value].Zh, VictimNames[g.Value].En))];
+                keys = [.. FactDimensions.Groups.Select(g => new Named(g.Key, VictimNames[g.Value].Zh, VictimNames[g.Value].En))];
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(options));

@@ -50,7 +50,7 @@ public static class StatsCli
         command.SetAction(async (_, ct) =>
         {
             RebuildSummary? summary = null;
-            await Cli.WithServicesAsync(async sp => summary = await Facts.RebuildAsync(sp.GetRequiredService<CenturionDb>(), ct));
+            await Cli.WithServicesAsync(async sp => summary = await Facts.RebuildAsync(sp.GetRequiredService<CenturionDb>(), sp.GetServices<IFactSource>(), ct));
             await output.WriteLineAsync($"Facts rebuilt: {summary!.Facts} ({summary.FromReports} from reports, {summary.FromRecords} from case records).");
             return 0;
         });

@@ -1,14 +1,15 @@
 using Centurion.Data;
-using Centurion.Features.Reporting;
+using Centurion.Features.Statistics;
 using Microsoft.EntityFrameworkCore;
 
-namespace Centurion.Features.Statistics;
+namespace Centurion.Features.Reporting;
 
 /// <summary>
 /// Facts of reported indicators: each report's effective revision (the latest submitted or approved), its values on the report's
 /// period start, keyed by campaign. A report with no effective revision (a draft, or a returned one never approved) has no facts.
+/// Written through Statistics' <see cref="FactSql"/>.
 /// </summary>
-public static class ReportFacts
+public sealed class ReportFacts : IFactSource
 {
     private const int IdsPerStatement = 500;
 
@@ -35,8 +36,10 @@ public static class ReportFacts
         }
     }
 
+    public Task AddAllAsync(CenturionDb db, CancellationToken ct) => AddAsync(db, "1 = 1", ct);
+
     /// <summary>Adds the facts of the reports that <paramref name="reportFilter"/> (SQL over the reports table aliased r) selects.</summary>
-    internal static async Task AddAsync(CenturionDb db, string reportFilter, CancellationToken ct)
+    private static async Task AddAsync(CenturionDb db, string reportFilter, CancellationToken ct)
     {
         var sql = new FactSql(db);
         string R(string p) => "r." + sql.Column<Report>(p);

@@ -1,15 +1,16 @@
 using Centurion.Data;
 using Centurion.Features.Campaigns;
-using Centurion.Features.Records;
+using Centurion.Features.Statistics;
 using Microsoft.EntityFrameworkCore;
 
-namespace Centurion.Features.Statistics;
+namespace Centurion.Features.Records;
 
 /// <summary>
 /// Facts of indicators counted from case records, by the <see cref="DerivedRule"/> of each. Every rule is written once here and
 /// used both in SQL (imports of new records, rebuilds) and in memory (records an import changes), so the two cannot drift apart.
+/// Written through Statistics' <see cref="FactSql"/>.
 /// </summary>
-public static class RecordFacts
+public sealed class RecordFacts : IFactSource
 {
     /// <summary>Which records a rule counts, on which of their dates, and what each counts for.</summary>
     internal sealed record RuleDefinition(DerivedRule Rule, CaseKind? Kind, bool OnSolved, bool CountsSuspects = false,
@@ -61,6 +62,8 @@ public static class RecordFacts
             if (rule.Counts(r))
                 yield return (new FactKey(id, rule.Day(r), r.UnitId, r.Category, r.PlaceType, (int)r.VictimGroups), rule.Value(r));
     }
+
+    public async Task AddAllAsync(CenturionDb db, CancellationToken ct) => await AddFromRecordsAsync(db, await IndicatorsAsync(db, ct), "1 = 1", ct);
 
     /// <summary>Adds the facts of the records that <paramref name="recordFilter"/> (SQL over the records table aliased r) selects.</summary>
     internal static async Task AddFromRecordsAsync(CenturionDb db, IEnumerable<(int IndicatorId, RuleDefinition Rule)> indicators, string recordFilter, CancellationToken ct)
