@@ -16,6 +16,7 @@ public static class Ui
     public static readonly Phrase Save = new("保存", "Save");
     public static readonly Phrase Add = new("添加", "Add");
     public static readonly Phrase Filter = new("筛选", "Filter");
+    public static readonly Phrase Export = new("导出 Excel", "Export to Excel");
     public static readonly Phrase Code = new("代码", "Code");
     public static readonly Phrase Name = new("名称", "Name");
     public static readonly Phrase NameZh = new("中文名称", "Chinese name");
