@@ -8,6 +8,7 @@ using Centurion.Features.Reporting;
 using Centurion.Features.Statistics;
 using Centurion.Features.Units;
 using Centurion.Infrastructure;
+using Centurion.Infrastructure.Imports;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;

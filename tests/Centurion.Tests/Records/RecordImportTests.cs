@@ -6,6 +6,7 @@ using System.Text.Json;
 using Centurion.Data;
 using Centurion.Features.Records;
 using Centurion.Features.Statistics;
+using Centurion.Infrastructure.Imports;
 using Centurion.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
@@ -89,8 +90,8 @@ public class RecordImportTests
         var body = await JsonAsync(response);
         Assert.Equal(1500, body.GetProperty("errorCount").GetInt32());
         var errors = body.GetProperty("errors").EnumerateArray().ToList();
-        Assert.Equal(RecordImporter.MaxErrors, errors.Count);
-        Assert.Equal(Enumerable.Range(2, RecordImporter.MaxErrors), errors.Select(e => e.GetProperty("row").GetInt32()));
+        Assert.Equal(RowErrors.MaxKept, errors.Count);
+        Assert.Equal(Enumerable.Range(2, RowErrors.MaxKept), errors.Select(e => e.GetProperty("row").GetInt32()));
         Assert.Equal(0, (await CountsAsync(app)).Records);
     }
 

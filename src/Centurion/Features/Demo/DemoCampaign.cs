@@ -7,6 +7,7 @@ using Centurion.Features.Records;
 using Centurion.Features.Reporting;
 using Centurion.Features.Units;
 using Centurion.Infrastructure;
+using Centurion.Infrastructure.Imports;
 using Microsoft.EntityFrameworkCore;
 
 namespace Centurion.Features.Demo;

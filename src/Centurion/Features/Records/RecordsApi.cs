@@ -1,6 +1,7 @@
 using Centurion.Data;
 using Centurion.Features.Units;
 using Centurion.Infrastructure;
+using Centurion.Infrastructure.Imports;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 

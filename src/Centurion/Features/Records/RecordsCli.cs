@@ -2,6 +2,7 @@ using System.CommandLine;
 using Centurion.Data;
 using Centurion.Features.Accounts;
 using Centurion.Infrastructure;
+using Centurion.Infrastructure.Imports;
 using Microsoft.EntityFrameworkCore;
 
 namespace Centurion.Features.Records;
@@ -21,7 +22,7 @@ public static class RecordsCli
             var path = parse.GetValue(file)!;
             var errors = parse.InvocationConfiguration.Error;
             if (!await Cli.FileExistsAsync(path, errors)) return 2;
-            ImportResult? result = null;
+            ImportResult<ImportSummary>? result = null;
             await Cli.AsProvinceOfficeAsync(async (db, scope, _) =>
             {
                 result = await RecordImporter.ImportAsync(db, scope, path.FullName, path.Name, parse.GetValue(dryRun), ct);

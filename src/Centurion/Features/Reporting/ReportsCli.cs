@@ -3,6 +3,7 @@ using Centurion.Data;
 using Centurion.Features.Accounts;
 using Centurion.Features.Campaigns;
 using Centurion.Infrastructure;
+using Centurion.Infrastructure.Imports;
 using Microsoft.EntityFrameworkCore;
 
 namespace Centurion.Features.Reporting;
@@ -24,7 +25,7 @@ public static class ReportsCli
             var path = parse.GetValue(file)!;
             var errors = parse.InvocationConfiguration.Error;
             if (!await Cli.FileExistsAsync(path, errors)) return 2;
-            ReportImportResult? result = null;
+            ImportResult<ReportImportSummary>? result = null;
             await Cli.AsProvinceOfficeAsync(async (db, scope, sp) =>
             {
                 var c = await CampaignOperations.FindAsync(db, scope, parse.GetValue(campaign)!, ct);
