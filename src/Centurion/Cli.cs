@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Centurion.Data;
 using Centurion.Features.Accounts;
 using Centurion.Features.Demo;
@@ -11,13 +10,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Centurion;
 
 /// <summary>
-/// The command-line verbs. With no verb (or only host options such as --urls) the web application is served.
+/// The command line's root: serve, demo, seed-demo and migrate, and each feature's verbs. With no verb (or only host options such as --urls) the web application is served.
 /// Every verb reads the same configuration as the server: appsettings.json, environment variables, user secrets.
 /// </summary>
 public static class Cli
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter? errors = null)
     {
         errors ??= Console.Error;
@@ -81,83 +78,14 @@ public static class Cli
         });
         root.Subcommands.Add(migrate);
 
-        root.Subcommands.Add(UnitsCommand(output));
-        root.Subcommands.Add(UserCommand(output));
-        root.Subcommands.Add(ApiKeyCommand(output));
+        root.Subcommands.Add(UnitsCli.Command(output));
+        root.Subcommands.Add(AccountsCli.UserCommand(output));
+        root.Subcommands.Add(AccountsCli.ApiKeyCommand(output));
         root.Subcommands.Add(Features.Records.RecordsCli.ImportRecordsCommand(output));
         root.Subcommands.Add(Features.Reporting.ReportsCli.ImportReportsCommand(output));
         foreach (var command in Features.Statistics.StatsCli.Commands(output)) root.Subcommands.Add(command);
         root.Subcommands.Add(Features.Bulletin.Bulletins.Command(output));
         return root;
-    }
-
-    private static Command UnitsCommand(TextWriter output)
-    {
-        var units = new Command("units", "Read the unit hierarchy.");
-        var list = new Command("list", "List every unit: code, parent code, level and names.");
-        var json = new Option<bool>("--json") { Description = "Write JSON instead of a table." };
-        list.Options.Add(json);
-        list.SetAction(async (parse, ct) =>
-        {
-            var rows = await WithDbAsync(db => db.Units.OrderBy(u => u.Code).ToDto().ToListAsync(ct));
-            if (parse.GetValue(json)) await output.WriteLineAsync(JsonSerializer.Serialize(rows, Json));
-            else
-                foreach (var u in rows)
-                    await output.WriteLineAsync($"{u.Code,-10} {u.ParentCode ?? "",-10} {u.Level,-11} {u.NameZh}\t{u.NameEn}");
-            return 0;
-        });
-        units.Subcommands.Add(list);
-        return units;
-    }
-
-    private static Command UserCommand(TextWriter output)
-    {
-        var user = new Command("user", "Manage users.");
-        var add = new Command("add", "Add a user with a unit scope, roles and optionally a line.");
-        var name = new Option<string>("--name") { Description = "User name to sign in with.", Required = true };
-        var password = new Option<string>("--password") { Description = "At least 10 characters.", Required = true };
-        var unit = new Option<string>("--unit") { Description = "Code of the unit whose subtree the user may see, e.g. 510100.", Required = true };
-        var role = new Option<string[]>("--role") { Description = $"One or more of: {string.Join(", ", Roles.All)}.", Required = true, AllowMultipleArgumentsPerToken = true };
-        var line = new Option<string?>("--line") { Description = "Limit the user to one police line, e.g. criminal-investigation." };
-        var display = new Option<string?>("--display-name") { Description = "Name shown in the interface." };
-        foreach (var o in new Option[] { name, password, unit, role, line, display }) add.Options.Add(o);
-        add.SetAction(async (parse, ct) =>
-        {
-            await WithServicesAsync(async sp =>
-            {
-                var db = sp.GetRequiredService<CenturionDb>();
-                var created = await Accounts.AddUserAsync(db, sp.GetRequiredService<UserManager<User>>(), parse.GetValue(name)!, parse.GetValue(password)!,
-                    parse.GetValue(unit)!, parse.GetValue(role)!, parse.GetValue(line), parse.GetValue(display), ct);
-                await output.WriteLineAsync($"User {created.UserName} added.");
-            });
-            return 0;
-        });
-        user.Subcommands.Add(add);
-        return user;
-    }
-
-    private static Command ApiKeyCommand(TextWriter output)
-    {
-        var apikey = new Command("apikey", "Manage API keys for other systems.");
-        var create = new Command("create", "Create an API key for a user and print it. It is shown this once; only its hash is stored.");
-        var userName = new Option<string>("--user") { Description = "The user the key acts as (their scope and roles apply).", Required = true };
-        var label = new Option<string?>("--name") { Description = "A label, e.g. the calling system's name." };
-        create.Options.Add(userName);
-        create.Options.Add(label);
-        create.SetAction(async (parse, ct) =>
-        {
-            await WithServicesAsync(async sp =>
-            {
-                var db = sp.GetRequiredService<CenturionDb>();
-                var who = parse.GetValue(userName)!;
-                var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == who, ct)
-                    ?? throw DomainException.NotFound(new($"没有用户 {who}。", $"There is no user {who}."));
-                await output.WriteLineAsync(await Authentication.CreateApiKeyAsync(db, user, parse.GetValue(label) ?? "cli", ct));
-            });
-            return 0;
-        });
-        apikey.Subcommands.Add(create);
-        return apikey;
     }
 
     private static async Task SeedDemoAsync(IServiceProvider sp, long? records, TextWriter output, CancellationToken ct)
@@ -217,12 +145,5 @@ public static class Cli
         if (file.Exists) return true;
         await errors.WriteLineAsync(new Phrase($"找不到文件 {file.FullName}。", $"There is no file {file.FullName}."));
         return false;
-    }
-
-    private static async Task<T> WithDbAsync<T>(Func<CenturionDb, Task<T>> query)
-    {
-        var result = default(T)!;
-        await WithServicesAsync(async sp => result = await query(sp.GetRequiredService<CenturionDb>()));
-        return result;
     }
 }
