@@ -1,6 +1,7 @@
 namespace Centurion.Infrastructure;
 
-/// <summary>Interface words shared across features. Feature-specific words live with the feature.</summary>
+/// <summary>Interface words shared across features, and the names of the pages that link to one another (so a page links to
+/// another feature's page without naming that feature). Feature-specific words live with the feature.</summary>
 public static class Ui
 {
     public static readonly Phrase AppName = new("百日行动指挥平台", "Centurion");
@@ -8,6 +9,11 @@ public static class Ui
     public static readonly Phrase Home = new("首页", "Home");
     public static readonly Phrase Units = new("单位", "Units");
     public static readonly Phrase Audit = new("审计日志", "Audit log");
+    public static readonly Phrase Dashboard = new("态势总览", "Dashboard");
+    public static readonly Phrase Bulletin = new("对外通稿", "Public bulletin");
+    public static readonly Phrase Approvals = new("待审核", "Awaiting approval");
+    public static readonly Phrase Completeness = new("报送情况", "Completeness");
+    public static readonly Phrase ImportFigures = new("导入填报数据", "Import figures");
     public static readonly Phrase ApiDocs = new("接口文档", "API");
     public static readonly Phrase SignIn = new("登录", "Sign in");
     public static readonly Phrase SignOut = new("退出", "Sign out");

@@ -5,6 +5,9 @@ namespace Centurion.Features.Campaigns;
 public static class CampaignText
 {
     public static readonly Phrase CampaignsTitle = new("专项行动", "Campaigns");
+    public static readonly Phrase DueToday = new("今日应报（{0}）", "Due today ({0})");
+    public static readonly Phrase LastPeriod = new("最后一期报表（{0}）", "Last period's report ({0})");
+    public static readonly Phrase FirstPeriod = new("第一期报表（{0}）", "First period's report ({0})");
     public static readonly Phrase NewCampaign = new("新建专项行动", "New campaign");
     public static readonly Phrase Dates = new("起止日期", "Dates");
     public static readonly Phrase StartDate = new("开始日期", "Start date");

@@ -22,7 +22,6 @@ public static class DashboardText
         "Green is better, red is worse, deeper for larger changes; faded where the change is not significant. Click a prefecture to drill down.");
     public static readonly Phrase Units = new("下级单位", "Units below");
     public static readonly Phrase TableNote = new("点击列名排序；括号外为数值，其后为同比变化。", "Click a column to sort; each cell shows the value, then its change on last year.");
-    public static readonly Phrase Dashboard = new("态势总览", "Dashboard");
 
     /// <summary>A change as a signed whole percent with a true minus sign: −14%, +10%; a dash where there is no base.</summary>
     public static string Percent(double? change) => change is not { } c ? "–"

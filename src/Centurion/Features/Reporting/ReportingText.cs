@@ -6,11 +6,6 @@ namespace Centurion.Features.Reporting;
 public static class ReportingText
 {
     public static readonly Phrase Report = new("报表", "Report");
-    public static readonly Phrase DueToday = new("今日应报（{0}）", "Due today ({0})");
-    public static readonly Phrase LastPeriod = new("最后一期报表（{0}）", "Last period's report ({0})");
-    public static readonly Phrase FirstPeriod = new("第一期报表（{0}）", "First period's report ({0})");
-    public static readonly Phrase Approvals = new("待审核", "Awaiting approval");
-    public static readonly Phrase Completeness = new("报送情况", "Completeness");
     public static readonly Phrase Outstanding = new("未报单位", "Not yet reported");
     public static readonly Phrase Period = new("统计周期", "Period");
     public static readonly Phrase Deadline = new("截止时间", "Deadline");
@@ -51,7 +46,6 @@ public static class ReportingText
     public static readonly Phrase NotDue = new("尚未到截止时间", "not yet due");
     public static readonly Phrase AllReported = new("全部已报。", "Everyone has reported.");
     public static readonly Phrase NothingWaiting = new("没有待审核的报表。", "Nothing is waiting for approval.");
-    public static readonly Phrase ImportFigures = new("导入填报数据", "Import figures");
     public static readonly Phrase Show = new("查看", "Show");
 
     /// <summary>Why a period outside the campaign takes no report: only the campaign office's baseline import stores figures there.</summary>
