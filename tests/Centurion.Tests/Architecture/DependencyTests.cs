@@ -29,7 +29,7 @@ public partial class DependencyTests
         ["Dashboard"] = ["Units", "Campaigns", "Statistics", "Reporting"],    // figures from Stats, timeliness from Completeness
         ["Bulletin"] = ["Units", "Campaigns", "Statistics"],
         ["Audit"] = ["Units"],
-        ["Ledgers"] = ["Units", "Accounts", "Campaigns", "Statistics", "Dashboard"], // reconciles with SubtreeTotals; draws on PrefectureMap
+        ["Ledgers"] = ["Units", "Campaigns", "Statistics", "Dashboard"], // reconciles with SubtreeTotals; draws on PrefectureMap
         ["Demo"] = ["Units", "Accounts", "Campaigns", "Statistics", "Reporting", "Records", "Ledgers"], // writes the demo through each feature
     };
 
