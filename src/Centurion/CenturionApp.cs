@@ -68,8 +68,7 @@ public static class CenturionApp
         });
 
         var app = builder.Build();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseErrorPages();
         app.UseRequestLocalization();
         app.MapStaticAssets();
         app.UseAuthentication();

@@ -17,16 +17,82 @@ public class DomainException(int status, Phrase message, IDictionary<string, str
         new(StatusCodes.Status422UnprocessableEntity, what, errors);
 }
 
-/// <summary>Turns a <see cref="DomainException"/> thrown anywhere into a ProblemDetails response, never a 500.</summary>
+/// <summary>
+/// Turns an exception on an API request into a ProblemDetails response: a <see cref="DomainException"/> with its status and
+/// message in the user's language, anything else a 500. A page request is left to the error page (<see cref="ErrorPages"/>).
+/// </summary>
 public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
-        if (exception is not DomainException e) return false;
-        http.Response.StatusCode = e.Status;
-        var details = e.Errors is null
-            ? new ProblemDetails { Status = e.Status, Title = e.Text }
-            : new ValidationProblemDetails(e.Errors) { Status = e.Status, Title = e.Text };
-        return await problems.TryWriteAsync(new() { HttpContext = http, ProblemDetails = details, Exception = e });
+        // The exception handler has already pointed the request at the error page; what counts is where it was going.
+        if (!ErrorPages.IsApi(http.Request, http.Features.Get<IExceptionHandlerPathFeature>()?.Path))
+            // The error page re-executes the request as it came; a form post would be read again there (and fail again on a
+            // bad antiforgery token), so a failed post keeps its status code without the page.
+            return !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method);
+        var details = exception switch
+        {
+            DomainException { Errors: { } errors } e => new ValidationProblemDetails(errors) { Status = e.Status, Title = e.Text },
+            DomainException e => new ProblemDetails { Status = e.Status, Title = e.Text },
+            _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = ErrorPages.Failed },
+        };
+        http.Response.StatusCode = details.Status!.Value;
+        return await problems.TryWriteAsync(new() { HttpContext = http, ProblemDetails = details, Exception = exception });
+    }
+}
+
+/// <summary>
+/// Errors in the browser are a page in the user's language with the way back (Components/ErrorPage.razor), with the right
+/// status code; the API (paths under /api, or a caller that asks for JSON and not HTML) keeps ProblemDetails.
+/// </summary>
+public static class ErrorPages
+{
+    public const string Path = "/error";
+    public static readonly Phrase Failed = new("服务器出错，未保存任何内容。", "The server failed; nothing was saved.");
+
+    public static bool IsApi(HttpRequest request, string? originalPath = null)
+    {
+        if ((originalPath is null ? request.Path : new PathString(originalPath)).StartsWithSegments("/api")) return true;
+        var accept = request.GetTypedHeaders().Accept;
+        return accept.Any(a => a.MediaType.Value is { } t && (t.EndsWith("/json", StringComparison.OrdinalIgnoreCase) || t.EndsWith("+json", StringComparison.OrdinalIgnoreCase)))
+            && !accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>First in the pipeline, so that the error page passes through localization and authentication like any page.</summary>
+    public static void UseErrorPages(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = Path,
+            // The failed request's services (its DbContext above all) may be broken; the error page gets fresh ones.
+            CreateScopeForErrors = true,
+            StatusCodeSelector = e => e switch
+            {
+                DomainException d => d.Status,
+                BadHttpRequestException b => b.StatusCode, // a malformed request, e.g. a form without its antiforgery token
+                _ => StatusCodes.Status500InternalServerError,
+            },
+            AllowStatusCode404Response = true,
+        });
+        // On the application itself, not in a branch: a branch has no endpoint routing of its own, so re-executing in one finds
+        // no page. A fresh scope, since a page's services (its navigation state above all) serve one render only; Blazor leaves
+        // a page's 404 body to this re-execution.
+        app.UseStatusCodePagesWithReExecute(Path, createScopeForStatusCodePages: true);
+        app.Use(async (http, next) =>
+        {
+            if (!IsApi(http.Request))
+            {
+                // Re-executing a form post would read the form again on the error page (and fail again on a bad antiforgery token).
+                if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)
+                    && http.Features.Get<IStatusCodePagesFeature>() is { } posted) posted.Enabled = false;
+                await next(http);
+                return;
+            }
+            // The API answers a bare status code with ProblemDetails, not with the error page.
+            if (http.Features.Get<IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
+            await next(http);
+            if (!http.Response.HasStarted && http.Response.StatusCode >= 400 && http.Response.ContentLength is null && string.IsNullOrEmpty(http.Response.ContentType))
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new() { HttpContext = http, ProblemDetails = { Status = http.Response.StatusCode } });
+        });
     }
 }
