@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using Centurion.Features.Accounts;
 using Centurion.Features.Campaigns;
 using Centurion.Features.Records;
@@ -148,7 +150,13 @@ public abstract class CenturionDb(DbContextOptions options, Actor actor, TimePro
         return values;
     }
 
-    /// <summary>Values are taken before saving; keys are read after, when generated ones are known.</summary>
+    /// <summary>Chinese (and any other script) is stored as text, not as \u escapes.</summary>
+    private static readonly JsonSerializerOptions AuditJson = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
+    /// <summary>
+    /// Values are taken before saving; keys and foreign keys are read after, when generated ones are known: before the save
+    /// a new row and a row pointing to one added in the same save hold EF's temporary (negative) keys.
+    /// </summary>
     private sealed record PendingAudit(EntityEntry Entry, EntityState State, Dictionary<string, object?>? Before, Dictionary<string, object?>? After)
     {
         public AuditEntry ToRow(DateTime now, Actor actor)
@@ -157,7 +165,8 @@ public abstract class CenturionDb(DbContextOptions options, Actor actor, TimePro
             var key = string.Join(",", keyProperties.Select(p => Entry.Property(p.Name).CurrentValue));
             var after = After;
             if (after is not null)
-                foreach (var p in keyProperties) after[p.Name] = Entry.Property(p.Name).CurrentValue;
+                foreach (var p in Entry.Properties.Where(p => p.Metadata.IsKey() || p.Metadata.IsForeignKey()))
+                    if (p.Metadata.IsPrimaryKey() || after.ContainsKey(p.Metadata.Name)) after[p.Metadata.Name] = p.CurrentValue;
             return new AuditEntry
             {
                 AtUtc = now,
@@ -167,8 +176,8 @@ public abstract class CenturionDb(DbContextOptions options, Actor actor, TimePro
                 EntityKey = key,
                 Action = State.ToString(),
                 UnitId = (Entry.Entity as IAuditedUnit)?.AuditUnitId,
-                Before = Before is null ? null : JsonSerializer.Serialize(Before),
-                After = after is null ? null : JsonSerializer.Serialize(after),
+                Before = Before is null ? null : JsonSerializer.Serialize(Before, AuditJson),
+                After = after is null ? null : JsonSerializer.Serialize(after, AuditJson),
             };
         }
     }

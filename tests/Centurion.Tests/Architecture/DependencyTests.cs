@@ -28,7 +28,7 @@ public partial class DependencyTests
         ["Records"] = ["Units", "Campaigns", "Statistics"],                   // writes record facts through FactSql
         ["Dashboard"] = ["Units", "Campaigns", "Statistics", "Reporting"],    // figures from Stats, timeliness from Completeness
         ["Bulletin"] = ["Units", "Campaigns", "Statistics"],
-        ["Audit"] = ["Units"],
+        ["Audit"] = ["Units", "Campaigns", "Reporting"],                    // links a row to its campaign's or report's page
         ["Ledgers"] = ["Units", "Campaigns", "Statistics", "Dashboard"], // reconciles with SubtreeTotals; draws on PrefectureMap
         ["Demo"] = ["Units", "Accounts", "Campaigns", "Statistics", "Reporting", "Records", "Ledgers"], // writes the demo through each feature
     };
