@@ -132,6 +132,8 @@ public partial class AuditTests
             ("entity=Nothing", "没有名为“Nothing”的审计对象", "There is no audited entity called \"Nothing\""),
             ("before=x", "翻页参数 before=“x”无效", "The paging parameter before=\"x\" is not valid"),
             ("size=0", "每页条数应为 1 至 500 的整数", "The page size must be a whole number from 1 to 500"),
+            ("size=abc", "每页条数应为 1 至 500 的整数，而不是“abc”", "The page size must be a whole number from 1 to 500, not \"abc\""),
+            ("after=-1", "翻页参数 after=“-1”无效", "The paging parameter after=\"-1\" is not valid"),
         })
         {
             var response = await office.GetAsync("/audit?" + query);
@@ -144,6 +146,37 @@ public partial class AuditTests
             Assert.Contains(en, System.Net.WebUtility.HtmlDecode(await english.Content.ReadAsStringAsync()));
             office.DefaultRequestHeaders.AcceptLanguage.Clear();
         }
+        // A parameter the page does not have is ignored, not a failure.
+        Assert.Equal(50, Ids(await TestApp.PageAsync(office, "/audit?page=abc")).Count);
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_ledger_entrys_history_and_the_audit_page_read_the_same_rows_and_link_to_the_entry(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        long id;
+        string name;
+        await using (var db = app.Db())
+        {
+            var jinjiang = await db.Units.SingleAsync(u => u.Code == "510104");
+            var place = await db.Set<Centurion.Features.Ledgers.KeyPlaces.KeyPlace>()
+                .Where(p => db.UnitLinks.Any(l => l.AncestorId == jinjiang.Id && l.DescendantId == p.UnitId)).OrderBy(p => p.Id).FirstAsync();
+            (id, name) = (place.Id, place.Name);
+        }
+        var api = app.ApiAs("jinjiang");
+        var body = System.Text.Json.Nodes.JsonNode.Parse(await api.GetStringAsync($"/api/ledgers/key-places/{id}"))!.AsObject();
+        body["name"] = "锦江测试场所";
+        var renamed = await api.PutAsJsonAsync($"/api/ledgers/key-places/{id}", body);
+        Assert.True(renamed.IsSuccessStatusCode, $"{(int)renamed.StatusCode} {await renamed.Content.ReadAsStringAsync()}");
+        var (jinjiangPages, _) = await app.SignInAsync("jinjiang");
+        var (office, _) = await app.SignInAsync("province");
+
+        var history = System.Net.WebUtility.HtmlDecode(await TestApp.PageAsync(jinjiangPages, $"/ledgers/key-places/{id}"));
+        var audit = System.Net.WebUtility.HtmlDecode(await TestApp.PageAsync(office, "/audit?entity=KeyPlace&user=jinjiang"));
+
+        Assert.Contains($"<code>Name</code>: {name} → 锦江测试场所", history);
+        Assert.Contains($"<td class=\"code\">Name</td><td>{name}</td><td>锦江测试场所</td>", audit);
+        Assert.Contains($"href=\"/ledgers/key-places/{id}\">重点场所</a>", audit);
     }
 
     [Theory, BothDatabases]

@@ -2,6 +2,11 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Centurion.Data;
+using Centurion.Features.Ledgers.Disputes;
+using Centurion.Features.Ledgers.KeyPlaces;
+using Centurion.Features.Ledgers.NightOperations;
+using Centurion.Features.Ledgers.TroubleSpots;
+using Centurion.Features.Ledgers.Visits;
 using Centurion.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -46,6 +51,48 @@ public class ErrorPageTests
         Assert.Contains("Unit 510700 was not found.", enHtml);
         Assert.Contains("Back to the campaign", enHtml);
         Assert.Contains("找不到该页面或记录，或不在您的管辖范围内。", await nowhere.Content.ReadAsStringAsync());
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_ledger_entry_out_of_scope_in_the_browser_is_the_404_page_not_json(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await using var db = app.Db();
+        var jinjiang = await db.Units.SingleAsync(u => u.Code == "510104");
+        var subtree = db.UnitLinks.Where(l => l.AncestorId == jinjiang.Id).Select(l => l.DescendantId);
+        var place = await db.Set<KeyPlace>().Where(p => subtree.Contains(p.UnitId)).OrderBy(p => p.Id).FirstAsync();
+        var visit = await db.Set<PatrolVisit>().Where(v => subtree.Contains(v.UnitId)).MinAsync(v => v.Id);
+        var operation = await db.Set<NightOperation>().Where(o => subtree.Contains(o.UnitId)).MinAsync(o => o.Id);
+        var dispute = await db.Set<Dispute>().Where(d => subtree.Contains(d.UnitId)).MinAsync(d => d.Id);
+        var hazard = await db.Set<Hazard>().Where(h => subtree.Contains(h.UnitId)).MinAsync(h => h.Id);
+        var spot = await db.Set<TroubleSpot>().Where(s => subtree.Contains(s.UnitId)).MinAsync(s => s.Id);
+        var (chinese, _) = await app.SignInAsync("mianyang"); // keeps ledgers, but Mianyang's
+        var (english, _) = await app.SignInAsync("mianyang");
+        AsBrowser(chinese);
+        AsBrowser(english, "en");
+
+        foreach (var path in new[]
+        {
+            $"/ledgers/key-places/{place.Id}", $"/ledgers/key-places/{place.Id}/edit", $"/ledgers/visits/{visit}", $"/ledgers/visits/{visit}/edit",
+            $"/ledgers/night-operations/{operation}", $"/ledgers/disputes/{dispute}", $"/ledgers/disputes/{dispute}/edit",
+            $"/ledgers/hazards/{hazard}", $"/ledgers/trouble-spots/{spot}", $"/ledgers/trouble-spots/{spot}/edit",
+            "/ledgers/visits?unit=510104", "/ledgers/disputes?unit=510104", "/ledgers/disputes/999999999",
+        })
+        {
+            foreach (var (client, words) in new[] { (chinese, "返回首页"), (english, "Back to the home page") })
+            {
+                var response = await client.GetAsync(path);
+                var html = await response.Content.ReadAsStringAsync();
+                Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{path}: {(int)response.StatusCode}");
+                Assert.True(response.Content.Headers.ContentType?.MediaType == "text/html", $"{path}: {response.Content.Headers.ContentType} {html}");
+                Assert.Contains("id=\"error-page\" data-status=\"404\"", html);
+                Assert.Contains(words, html);
+                Assert.DoesNotContain(place.Name, html);
+            }
+        }
+        var api = await AsBrowser(app.ApiAs("mianyang")).GetAsync($"/api/ledgers/disputes/{dispute}");
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
     }
 
     [Theory, BothDatabases]

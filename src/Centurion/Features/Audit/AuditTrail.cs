@@ -23,7 +23,23 @@ public static class AuditTrail
 
     /// <summary>The names of the audited entities, as stored in <see cref="AuditEntry.Entity"/>.</summary>
     public static IReadOnlyList<string> Entities(CenturionDb db) =>
-        [.. db.Model.GetEntityTypes().Where(t => !t.IsOwned() && t.ClrType != typeof(AuditEntry)).Select(t => t.ClrType.Name).Distinct().Order()];
+        [.. db.Model.GetEntityTypes().Where(t => !t.IsOwned() && t.ClrType != typeof(AuditEntry) && !t.ClrType.IsDefined(typeof(NotAuditedAttribute), false))
+            .Select(t => t.ClrType.Name).Distinct().Order()];
+
+    /// <summary>Ledger rows, and their history rows, link to the ledger entry's page: its address and the field holding its key.</summary>
+    private static readonly Dictionary<string, (string Path, string Key)> LedgerPages = new()
+    {
+        ["KeyPlace"] = ("/ledgers/key-places/", "Id"),
+        ["KeyPlaceStateChange"] = ("/ledgers/key-places/", "KeyPlaceId"),
+        ["PatrolVisit"] = ("/ledgers/visits/", "Id"),
+        ["NightOperation"] = ("/ledgers/night-operations/", "Id"),
+        ["Dispute"] = ("/ledgers/disputes/", "Id"),
+        ["DisputeChange"] = ("/ledgers/disputes/", "DisputeId"),
+        ["Hazard"] = ("/ledgers/hazards/", "Id"),
+        ["HazardChange"] = ("/ledgers/hazards/", "HazardId"),
+        ["TroubleSpot"] = ("/ledgers/trouble-spots/", "Id"),
+        ["TroubleSpotChange"] = ("/ledgers/trouble-spots/", "TroubleSpotId"),
+    };
 
     public static async Task<AuditPage> ReadAsync(CenturionDb db, CallerScope scope, AuditQuery query, CancellationToken ct = default)
     {
@@ -89,7 +105,7 @@ public static class AuditTrail
         return null;
     }
 
-    /// <summary>Each row's fields, and a link to what it audited: a unit, a campaign (and its parts), a report (and its revisions and values).</summary>
+    /// <summary>Each row's fields, and a link to what it audited: a unit, a campaign (and its parts), a report (and its revisions and values), a ledger entry (and its history).</summary>
     private static async Task<List<AuditLine>> LinesAsync(CenturionDb db, List<AuditEntry> rows, CancellationToken ct)
     {
         var parsed = rows.Select(r => (Row: r, Values: AuditChanges.Parse(r.After ?? r.Before))).ToList();
@@ -100,7 +116,7 @@ public static class AuditTrail
         long? ReportOf(AuditEntry r, IReadOnlyDictionary<string, string?> v) => r.Entity switch
         {
             "Report" => Get(v, "Id"),
-            "ReportRevision" => Get(v, "ReportId"),
+            "ReportRevision" or "ReportTransition" => Get(v, "ReportId"),
             "ReportValue" => Get(v, "RevisionId") is { } rev && revisionReports.TryGetValue(rev, out var rep) ? rep : null,
             _ => null,
         };
@@ -117,6 +133,8 @@ public static class AuditTrail
             if (ReportOf(r, v) is { } rep && reports.TryGetValue(rep, out var report))
                 return $"/campaigns/{report.Campaign}/reports/{report.Unit}/{report.PeriodStart:yyyy-MM-dd}";
             if (r.Entity == "Unit" && Get(v, "Id") is { } u && units.TryGetValue(u, out var unit)) return $"/units/{unit}";
+            if (LedgerPages.TryGetValue(r.Entity, out var ledger) && Get(v, ledger.Key) is { } entry)
+                return r.Action == "Deleted" && ledger.Key == "Id" ? null : $"{ledger.Path}{entry}";
             var campaign = r.Entity == "Campaign" ? Get(v, "Id") : Get(v, "CampaignId");
             return campaign is { } c && campaigns.TryGetValue(c, out var code) ? $"/campaigns/{code}" : null;
         }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Centurion.Data;
 using Centurion.Features.Accounts;
 using Centurion.Features.Units;
@@ -28,9 +27,6 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, int Total, int Page, int P
 {
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
-
-public sealed record ChangeDto(DateTime AtUtc, string Actor, string Action, IReadOnlyList<FieldChange> Fields);
-public sealed record FieldChange(string Field, string? Before, string? After);
 
 /// <summary>
 /// Who may read and change the ledgers. Everyone reads their subtree's ledgers, except a line-scoped caller of another line than
@@ -96,29 +92,13 @@ public sealed class LedgerAccess(CenturionDb db, CallerScope scope)
     public Task<List<Unit>> OwnerChoicesAsync(CancellationToken ct = default) =>
         scope.Units(db).Where(u => u.Level == UnitLevel.County || u.Level == UnitLevel.Station).OrderBy(u => u.Code).ToListAsync(ct);
 
-    /// <summary>Every audited change of one row, oldest first, field by field.</summary>
-    public async Task<List<ChangeDto>> HistoryAsync(string entity, long id, CancellationToken ct = default)
+    /// <summary>Every audited change of one row, oldest first, field by field (read by the audit's one reader).</summary>
+    public async Task<List<AuditChange>> HistoryAsync(string entity, long id, CancellationToken ct = default)
     {
         var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var rows = await db.AuditEntries.Where(a => a.Entity == entity && a.EntityKey == key).OrderBy(a => a.AtUtc).ThenBy(a => a.Id).ToListAsync(ct);
-        return [.. rows.Select(a =>
-        {
-            var before = Parse(a.Before);
-            var after = Parse(a.After);
-            var fields = before.Keys.Union(after.Keys).Where(k => k != "Id")
-                .Select(k => new FieldChange(k, before.GetValueOrDefault(k), after.GetValueOrDefault(k)))
-                .Where(f => f.Before != f.After).ToList();
-            return new ChangeDto(DateTime.SpecifyKind(a.AtUtc, DateTimeKind.Utc), a.Actor, a.Action, fields);
-        })];
+        return [.. rows.Select(AuditChanges.Of)];
     }
-
-    private static Dictionary<string, string?> Parse(string? json) => json is null ? []
-        : JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json)!.ToDictionary(p => p.Key, p => p.Value.ValueKind switch
-        {
-            JsonValueKind.Null => null,
-            JsonValueKind.String => p.Value.GetString(),
-            _ => p.Value.GetRawText(),
-        });
 
     public static DateTime Utc(DateTime t) => DateTime.SpecifyKind(t, DateTimeKind.Utc);
 }

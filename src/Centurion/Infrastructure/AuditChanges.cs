@@ -1,14 +1,23 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Centurion.Features.Audit;
+namespace Centurion.Infrastructure;
 
 /// <summary>One field of an audited row: its value before and after the change (null where the row did not exist).</summary>
 public sealed record FieldChange(string Field, string? Before, string? After);
 
-/// <summary>Turns an audit row's before and after JSON into a table of fields. Pure.</summary>
+/// <summary>One audit row as people read it: when, who, what was done, and the fields it changed.</summary>
+public sealed record AuditChange(DateTime AtUtc, string Actor, string Action, IReadOnlyList<FieldChange> Fields);
+
+/// <summary>
+/// The one reader of audit rows (the context writes them): their before and after JSON as a table of fields, for the audit
+/// page and for every page that shows one row's history. Pure.
+/// </summary>
 public static class AuditChanges
 {
+    public static AuditChange Of(AuditEntry row) =>
+        new(DateTime.SpecifyKind(row.AtUtc, DateTimeKind.Utc), row.Actor, row.Action, Fields(row.Before, row.After));
+
     /// <summary>
     /// Every field of an added or deleted row; for an update only the fields whose value changed (the audit also stores
     /// the key of an updated row, which is not a change).
