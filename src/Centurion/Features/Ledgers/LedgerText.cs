@@ -21,6 +21,7 @@ public static class LedgerText
     public static readonly Phrase Edit = new("修改", "Edit");
     public static readonly Phrase Export = new("导出 XLSX", "Export XLSX");
     public static readonly Phrase Import = new("导入", "Import");
+    public static readonly Phrase ImportEntries = new("导入台账（CSV/XLSX）", "Import ledger entries (CSV/XLSX)");
     public static readonly Phrase History = new("变更记录", "History of changes");
     public static readonly Phrase Unit = new("单位", "Unit");
     public static readonly Phrase Type = new("类型", "Type");

@@ -2,7 +2,10 @@ using Centurion.Features.Ledgers.KeyPlaces;
 using Centurion.Features.Ledgers.NightOperations;
 using Centurion.Features.Ledgers.Reconciliation;
 using Centurion.Features.Ledgers.Visits;
+using Centurion.Data;
+using Centurion.Features.Units;
 using Centurion.Infrastructure;
+using Centurion.Infrastructure.Imports;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Centurion.Features.Ledgers;
@@ -76,6 +79,25 @@ public static class LedgersApi
         api.MapGet("/reconciliation", async (string? campaign, string? unit, DateOnly? from, DateOnly? to, Reconciliations r, CancellationToken ct) =>
             TypedResults.Ok(await r.ForAsync(campaign, unit, from, to, ct)))
             .Documented("GetReconciliation", "Ledger figures beside reported ones (key-places-checked, night-operations, police-deployments) for a unit, its children and every reporting unit below that disagrees.", 422);
+
+        foreach (var kind in LedgerImports.Kinds)
+            api.MapPost($"/{kind}/import", async Task<Results<Ok<ImportSummary>, ProblemHttpResult>> (IFormFile? file, bool? dryRun, CenturionDb db, LedgerAccess access,
+                CallerScope scope, Actor actor, TimeProvider clock, CancellationToken ct) =>
+            {
+                if (file is not { Length: > 0 })
+                    return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: new Phrase("请在表单字段 file 中上传 CSV 或 XLSX 文件。", "Upload a CSV or XLSX file in the form field file."));
+                var result = await LedgerImports.UploadAsync(new(db, access, scope, actor, clock), kind, file, dryRun ?? false, ct);
+                if (result.Summary is { } summary) return TypedResults.Ok(summary);
+                return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
+                    title: new Phrase($"文件未导入：发现 {result.ErrorCount} 处错误，未保存任何内容。", $"The file was not imported: {result.ErrorCount} error(s) found, nothing was stored."),
+                    extensions: new Dictionary<string, object?>
+                    {
+                        ["errors"] = result.Errors.Select(e => new { e.Row, e.Column, e.Value, Message = e.Message.ToString() }).ToList(),
+                        ["errorCount"] = result.ErrorCount,
+                    });
+            })
+            .DisableAntiforgery() // API callers authenticate with a key header, not a cookie a form could ride on.
+            .Documented("Import" + string.Concat(kind.Split('-').Select(w => char.ToUpperInvariant(w[0]) + w[1..])), $"Imports {kind} from a CSV or XLSX file (form field file), all or nothing, every bad row listed; dryRun=true checks without storing.", 400, 403, 422);
 
         // Spreadsheets of any filtered list, for the pages' export links (same filters as the lists, every row).
         var export = app.MapGroup("/ledgers").RequireAuthorization().ExcludeFromDescription();
