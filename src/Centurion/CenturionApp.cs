@@ -47,6 +47,8 @@ public static class CenturionApp
         services.AddLedgers();
         services.AddSingleton<IFactSource, ReportFacts>();
         services.AddSingleton<IFactSource, RecordFacts>();
+        services.AddScoped<CampaignPlan>();
+        services.AddSingleton<IUnitFilings, ReportFilings>();
         services.AddCenturionDb();
         services.AddCenturionAccounts();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -79,6 +81,7 @@ public static class CenturionApp
         app.MapAccountEndpoints();
         app.MapUnitsApi();
         app.MapCampaignsApi();
+        app.MapCampaignPlanApi();
         app.MapReportsApi();
         app.MapRecordsApi();
         app.MapStatsApi();

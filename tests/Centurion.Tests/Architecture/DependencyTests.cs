@@ -22,7 +22,7 @@ public partial class DependencyTests
     {
         ["Units"] = [],                                                       // the hierarchy and CallerScope: the bottom
         ["Accounts"] = ["Units"],                                             // a user belongs to a unit; sign-in gives the scope its claims
-        ["Campaigns"] = ["Units"],
+        ["Campaigns"] = ["Units", "Accounts"],                                // a key task's responsible person may be a user
         ["Statistics"] = ["Units", "Campaigns"],                              // reads the facts; names no feature that writes them
         ["Reporting"] = ["Units", "Campaigns", "Statistics"],                 // writes report facts through FactSql
         ["Records"] = ["Units", "Campaigns", "Statistics"],                   // writes record facts through FactSql

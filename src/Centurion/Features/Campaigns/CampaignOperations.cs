@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Centurion.Features.Campaigns;
 
 public sealed record NewPhase(string NameZh, string? NameEn, DateOnly StartDate, DateOnly EndDate);
-public sealed record NewTask(string TitleZh, string? TitleEn, string? OwnerLine, DateOnly Deadline);
+public sealed record NewTask(string TitleZh, string? TitleEn, string? OwnerLine, DateOnly Deadline,
+    string? ResponsibleUnit = null, string? ResponsibleUser = null, string? ResponsibleName = null, string? ResponsibleTitle = null);
 public sealed record NewLeaderLink(string LeaderName, string? LeaderTitle, string UnitCode);
 
 public sealed record NewCampaign(
@@ -43,6 +44,10 @@ public static partial class CampaignOperations
     {
         var errors = new Dictionary<string, string[]>();
         void Add(string field, Phrase p) => errors[field] = [.. errors.GetValueOrDefault(field, []), p];
+        void AddAll(string field, Phrase prefix, FieldErrors found)
+        {
+            foreach (var message in found.ToDictionary().Values.SelectMany(m => m)) Add(field, new(prefix.Zh + message, prefix.En + message));
+        }
 
         if (input.Code is null || !CodePattern().IsMatch(input.Code))
             Add("code", new("代码须为 2–40 位小写字母、数字或连字符，如 summer-2022。", "The code must be 2–40 lower-case letters, digits or hyphens, e.g. summer-2022."));
@@ -59,21 +64,35 @@ public static partial class CampaignOperations
             Add("indicators", new($"没有指标 {unknown}。", $"There is no indicator {unknown}."));
         if (input.Indicators is not { Length: > 0 }) Add("indicators", new("请至少选择一个指标。", "Choose at least one indicator."));
 
+        // Phases, tasks and links keep the same rules as when they are edited later; their problems are listed under their list.
+        var draft = new Campaign { Code = input.Code ?? "", NameZh = "", StartDate = input.StartDate, EndDate = input.EndDate, RootUnitId = root.Id };
         var phases = input.Phases ?? [];
-        foreach (var p in phases)
-            if (p.StartDate > p.EndDate || p.StartDate < input.StartDate || p.EndDate > input.EndDate)
-                Add("phases", new($"阶段“{p.NameZh}”的日期须在行动期内且开始不晚于结束。", $"Phase “{p.NameZh}” must lie within the campaign and start before it ends."));
-        var lines = await db.Lines.ToDictionaryAsync(l => l.Code, ct);
+        for (var n = 0; n < phases.Length; n++)
+        {
+            var check = new FieldErrors();
+            PlanRules.CheckPhase(check, draft, phases[n], phases.Take(n));
+            AddAll("phases", new($"阶段“{phases[n].NameZh}”：", $"Phase “{phases[n].NameZh}”: "), check);
+        }
+        var tasks = new List<(NewTask Input, TaskParties Parties)>();
         foreach (var t in input.Tasks ?? [])
-            if (t.OwnerLine is not null && !lines.ContainsKey(t.OwnerLine))
-                Add("tasks", new($"任务“{t.TitleZh}”的牵头警种 {t.OwnerLine} 不存在。", $"Task “{t.TitleZh}” names an unknown line {t.OwnerLine}."));
+        {
+            var check = new FieldErrors();
+            var parties = await CampaignPlan.ResolveTaskAsync(db, draft, t, check, ct);
+            PlanRules.CheckTask(check, draft, t);
+            AddAll("tasks", new($"任务“{t.TitleZh}”：", $"Task “{t.TitleZh}”: "), check);
+            tasks.Add((t, parties));
+        }
+        var links = new List<(NewLeaderLink Input, Unit Prefecture)>();
+        foreach (var l in input.LeaderLinks ?? [])
+        {
+            var check = new FieldErrors();
+            PlanRules.CheckLeaderLink(check, l);
+            var prefecture = await CampaignPlan.PrefectureAsync(db, draft, l.UnitCode, check, ct);
+            AddAll("leaderLinks", new($"{l.LeaderName}：", $"{l.LeaderName}: "), check);
+            if (prefecture is not null) links.Add((l, prefecture));
+        }
 
         var inRoot = CallerScope.Subtree(db, root.Id);
-        var linkCodes = (input.LeaderLinks ?? []).Select(l => l.UnitCode).Distinct().ToList();
-        var linkUnits = await inRoot.Where(u => linkCodes.Contains(u.Code)).ToDictionaryAsync(u => u.Code, ct);
-        foreach (var code in linkCodes.Where(c => !linkUnits.ContainsKey(c)))
-            Add("leaderLinks", new($"联系单位 {code} 不在本行动范围内。", $"The linked unit {code} is not within the campaign."));
-
         var reporting = inRoot.Where(u => u.Level == input.ReportingLevel);
         if (input.Units is { Length: > 0 } codes)
         {
@@ -91,11 +110,12 @@ public static partial class CampaignOperations
             DeadlineDaysAfter = input.DeadlineDaysAfter, DeadlineTime = input.DeadlineTime ?? new(10, 0),
             ReportingLevel = input.ReportingLevel, RootUnitId = root.Id, CreatedUtc = nowUtc,
             Indicators = [.. (input.Indicators ?? []).Select((code, i) => new CampaignIndicator { IndicatorId = indicators.Single(x => x.Code == code).Id, Order = i })],
-            Phases = [.. phases.Select(p => new CampaignPhase { NameZh = p.NameZh, NameEn = p.NameEn ?? "", StartDate = p.StartDate, EndDate = p.EndDate })],
-            Tasks = [.. (input.Tasks ?? []).Select(t => new CampaignTask { TitleZh = t.TitleZh, TitleEn = t.TitleEn ?? "", OwnerLineId = t.OwnerLine is null ? null : lines[t.OwnerLine].Id, Deadline = t.Deadline })],
-            LeaderLinks = [.. (input.LeaderLinks ?? []).Select(l => new LeaderLink { LeaderName = l.LeaderName, LeaderTitle = l.LeaderTitle ?? "", UnitId = linkUnits[l.UnitCode].Id })],
-            Units = [.. (await reporting.Select(u => u.Id).ToListAsync(ct)).Select(id => new CampaignUnit { UnitId = id })],
         };
+        // Checked above with every problem listed; the campaign's own operations keep the same rules as it is built.
+        foreach (var p in phases) campaign.PlanPhase(p);
+        foreach (var (t, parties) in tasks) campaign.PlanTask(t, parties, new FieldErrors());
+        foreach (var (l, prefecture) in links) campaign.PlanLeaderLink(l, prefecture, new FieldErrors());
+        campaign.Enrol(await reporting.Select(u => u.Id).ToListAsync(ct));
         db.Campaigns.Add(campaign);
         await db.SaveChangesAsync(ct);
         return campaign;
@@ -103,9 +123,8 @@ public static partial class CampaignOperations
 
     public static async Task SetTaskStateAsync(CenturionDb db, Campaign campaign, int taskId, TaskState state, CancellationToken ct = default)
     {
-        var task = await db.CampaignTasks.FirstOrDefaultAsync(t => t.Id == taskId && t.CampaignId == campaign.Id, ct)
-            ?? throw DomainException.NotFound(new($"本行动没有任务 {taskId}。", $"The campaign has no task {taskId}."));
-        task.State = state;
+        await db.Entry(campaign).Collection(c => c.Tasks).LoadAsync(ct);
+        campaign.MoveTask(taskId, state);
         await db.SaveChangesAsync(ct);
     }
 

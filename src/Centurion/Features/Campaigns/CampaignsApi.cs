@@ -11,14 +11,12 @@ public sealed record CampaignSummary(string Code, string NameZh, string NameEn, 
 
 public sealed record IndicatorDto(string Code, string NameZh, string NameEn, string Measure, string Source, string Good, string? OwnerLine);
 
-public sealed record TaskDto(int Id, string TitleZh, string TitleEn, string? OwnerLine, DateOnly Deadline, string State);
-
 public sealed record TaskStateRequest(TaskState State);
 
 public sealed record CampaignDto(
     string Code, string NameZh, string NameEn, DateOnly StartDate, DateOnly EndDate, string Cadence, int DeadlineDaysAfter,
     TimeOnly DeadlineTime, string ReportingLevel, string RootUnit, IReadOnlyList<IndicatorDto> Indicators,
-    IReadOnlyList<NewPhase> Phases, IReadOnlyList<TaskDto> Tasks, IReadOnlyList<NewLeaderLink> LeaderLinks, int ReportingUnits);
+    IReadOnlyList<PhaseDto> Phases, IReadOnlyList<TaskDto> Tasks, IReadOnlyList<LeaderLinkDto> LeaderLinks, int ReportingUnits);
 
 public static class CampaignsApi
 {
@@ -58,11 +56,11 @@ public static class CampaignsApi
             .Select(i => new IndicatorDto(i.Code, i.NameZh, i.NameEn, i.Measure.ToString(), i.Source.ToString().ToLower(), i.Good.ToString().ToLower(),
                 i.OwnerLineId is { } line ? lines[line] : null)).ToList();
         var phases = await db.CampaignPhases.Where(p => p.CampaignId == c.Id).OrderBy(p => p.StartDate)
-            .Select(p => new NewPhase(p.NameZh, p.NameEn, p.StartDate, p.EndDate)).ToListAsync(ct);
-        var tasks = await db.CampaignTasks.Where(t => t.CampaignId == c.Id).OrderBy(t => t.Deadline)
-            .Select(t => new TaskDto(t.Id, t.TitleZh, t.TitleEn, t.OwnerLine == null ? null : t.OwnerLine.Code, t.Deadline, t.State.ToString().ToLower())).ToListAsync(ct);
-        var links = await db.LeaderLinks.Where(l => l.CampaignId == c.Id).OrderBy(l => l.Unit!.Code)
-            .Select(l => new NewLeaderLink(l.LeaderName, l.LeaderTitle, l.Unit!.Code)).ToListAsync(ct);
+            .Select(p => new PhaseDto(p.Id, p.NameZh, p.NameEn, p.StartDate, p.EndDate)).ToListAsync(ct);
+        var tasks = (await CampaignPlan.Tasks(db, db.CampaignTasks.Where(t => t.CampaignId == c.Id)).ToListAsync(ct))
+            .OrderBy(t => t.Deadline).ThenBy(t => t.Id).ToList();
+        var links = await db.LeaderLinks.Where(l => l.CampaignId == c.Id).OrderBy(l => l.Unit!.Code).ThenBy(l => l.Id)
+            .Select(l => new LeaderLinkDto(l.Id, l.LeaderName, l.LeaderTitle, l.Unit!.Code)).ToListAsync(ct);
         var root = await db.Units.Where(u => u.Id == c.RootUnitId).Select(u => u.Code).FirstAsync(ct);
         var units = await db.CampaignUnits.CountAsync(u => u.CampaignId == c.Id, ct);
         return new CampaignDto(c.Code, c.NameZh, c.NameEn, c.StartDate, c.EndDate, c.Cadence.ToString().ToLower(), c.DeadlineDaysAfter,

@@ -44,14 +44,14 @@ public static class DemoCampaign
         ],
         Tasks:
         [
-            new("制定工作方案，召开动员部署会", "Draw up the work plan and hold the mobilisation meeting", "public-order", new(2022, 6, 30)),
-            new("严打侵害妇女、儿童、老人、残疾人和中小学生等弱势群体的违法犯罪", "Crack down on offences against women, children, the elderly, the disabled and school pupils", "criminal-investigation", new(2022, 9, 25)),
-            new("加强烧烤摊、夜宵店等夜间场所的巡逻防控和警力部署", "Patrol and deploy police at barbecue stalls, late-night food stalls and other night-time places", "patrol", new(2022, 9, 25)),
-            new("随机抽查应急值守，确保拉得出、冲得上", "Spot-check emergency duty at random", "patrol", new(2022, 9, 25)),
-            new("治安乱点天天清、滚动清、反复清", "Clear public-order trouble spots daily, on a rolling basis and repeatedly", "public-order", new(2022, 8, 31)),
-            new("重点地区矛盾纠纷滚动排查，及时化解隐患", "Screen conflicts and disputes in key areas on a rolling basis and resolve latent hazards early", "public-order", new(2022, 9, 25)),
-            new("整治公共场所携带匕首、管制刀具、弩等管制器具", "Deal with carrying daggers, restricted knives, crossbows and other controlled instruments in public places", "public-order", new(2022, 8, 31)),
-            new("总结评估，通报表彰先进", "Summarise, evaluate and commend good practice", "public-order", new(2022, 9, 30)),
+            new("制定工作方案，召开动员部署会", "Draw up the work plan and hold the mobilisation meeting", "public-order", new(2022, 6, 30), "510000", ResponsibleName: "王建军", ResponsibleTitle: "省厅治安总队总队长"),
+            new("严打侵害妇女、儿童、老人、残疾人和中小学生等弱势群体的违法犯罪", "Crack down on offences against women, children, the elderly, the disabled and school pupils", "criminal-investigation", new(2022, 9, 25), "510000", ResponsibleUser: "xingzhen"),
+            new("加强烧烤摊、夜宵店等夜间场所的巡逻防控和警力部署", "Patrol and deploy police at barbecue stalls, late-night food stalls and other night-time places", "patrol", new(2022, 9, 25), "510100", ResponsibleUser: "chengdu"),
+            new("随机抽查应急值守，确保拉得出、冲得上", "Spot-check emergency duty at random", "patrol", new(2022, 9, 25), "510000", ResponsibleName: "李志明", ResponsibleTitle: "省厅巡警总队副总队长"),
+            new("治安乱点天天清、滚动清、反复清", "Clear public-order trouble spots daily, on a rolling basis and repeatedly", "public-order", new(2022, 8, 31), "510700", ResponsibleUser: "mianyang"),
+            new("重点地区矛盾纠纷滚动排查，及时化解隐患", "Screen conflicts and disputes in key areas on a rolling basis and resolve latent hazards early", "public-order", new(2022, 9, 25), "510000", ResponsibleName: "赵敏", ResponsibleTitle: "省厅治安总队副总队长"),
+            new("整治公共场所携带匕首、管制刀具、弩等管制器具", "Deal with carrying daggers, restricted knives, crossbows and other controlled instruments in public places", "public-order", new(2022, 8, 31), "510000", ResponsibleName: "王建军", ResponsibleTitle: "省厅治安总队总队长"),
+            new("总结评估，通报表彰先进", "Summarise, evaluate and commend good practice", "public-order", new(2022, 9, 30), "510000", ResponsibleUser: "province"),
         ],
         LeaderLinks:
         [
@@ -99,7 +99,7 @@ public static class DemoCampaign
             var scope = new CallerScope(new HttpContextAccessor());
             scope.ActFor(province.Id, null, Roles.CampaignOffice);
             var campaign = await CampaignOperations.CreateAsync(db, scope, Definition, CreatedUtc, ct);
-            foreach (var task in campaign.Tasks) task.State = TaskState.Done;
+            foreach (var task in campaign.Tasks) campaign.MoveTask(task.Id, TaskState.Done);
             var reportBatch = Batch("reports", campaign.Id, reports.Count, $"seed={DemoRandom.DefaultSeed};reports={reports.Count}");
             var recordBatch = Batch("records", null, recordPlan.Records, $"seed={DemoRandom.DefaultSeed};records={recordPlan.Records}");
             db.ImportBatches.AddRange(reportBatch, recordBatch);

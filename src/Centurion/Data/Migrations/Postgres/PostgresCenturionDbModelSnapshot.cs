@@ -272,6 +272,22 @@ namespace Centurion.Data.Migrations.Postgres
                     b.Property<int?>("OwnerLineId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ResponsibleName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ResponsibleTitle")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("ResponsibleUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ResponsibleUserId")
+                        .HasColumnType("text");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -290,6 +306,10 @@ namespace Centurion.Data.Migrations.Postgres
                     b.HasIndex("CampaignId");
 
                     b.HasIndex("OwnerLineId");
+
+                    b.HasIndex("ResponsibleUnitId");
+
+                    b.HasIndex("ResponsibleUserId");
 
                     b.ToTable("CampaignTasks");
                 });
@@ -1789,16 +1809,18 @@ namespace Centurion.Data.Migrations.Postgres
 
             modelBuilder.Entity("Centurion.Features.Campaigns.CampaignPhase", b =>
                 {
-                    b.HasOne("Centurion.Features.Campaigns.Campaign", null)
+                    b.HasOne("Centurion.Features.Campaigns.Campaign", "Campaign")
                         .WithMany("Phases")
                         .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Campaign");
                 });
 
             modelBuilder.Entity("Centurion.Features.Campaigns.CampaignTask", b =>
                 {
-                    b.HasOne("Centurion.Features.Campaigns.Campaign", null)
+                    b.HasOne("Centurion.Features.Campaigns.Campaign", "Campaign")
                         .WithMany("Tasks")
                         .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1809,7 +1831,21 @@ namespace Centurion.Data.Migrations.Postgres
                         .HasForeignKey("OwnerLineId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Centurion.Features.Units.Unit", "ResponsibleUnit")
+                        .WithMany()
+                        .HasForeignKey("ResponsibleUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Centurion.Features.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Campaign");
+
                     b.Navigation("OwnerLine");
+
+                    b.Navigation("ResponsibleUnit");
                 });
 
             modelBuilder.Entity("Centurion.Features.Campaigns.CampaignUnit", b =>

@@ -259,6 +259,22 @@ namespace Centurion.Data.Migrations.Sqlite
                     b.Property<int?>("OwnerLineId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ResponsibleName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponsibleTitle")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ResponsibleUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResponsibleUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -277,6 +293,10 @@ namespace Centurion.Data.Migrations.Sqlite
                     b.HasIndex("CampaignId");
 
                     b.HasIndex("OwnerLineId");
+
+                    b.HasIndex("ResponsibleUnitId");
+
+                    b.HasIndex("ResponsibleUserId");
 
                     b.ToTable("CampaignTasks");
                 });
@@ -1724,16 +1744,18 @@ namespace Centurion.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Centurion.Features.Campaigns.CampaignPhase", b =>
                 {
-                    b.HasOne("Centurion.Features.Campaigns.Campaign", null)
+                    b.HasOne("Centurion.Features.Campaigns.Campaign", "Campaign")
                         .WithMany("Phases")
                         .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Campaign");
                 });
 
             modelBuilder.Entity("Centurion.Features.Campaigns.CampaignTask", b =>
                 {
-                    b.HasOne("Centurion.Features.Campaigns.Campaign", null)
+                    b.HasOne("Centurion.Features.Campaigns.Campaign", "Campaign")
                         .WithMany("Tasks")
                         .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1744,7 +1766,21 @@ namespace Centurion.Data.Migrations.Sqlite
                         .HasForeignKey("OwnerLineId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Centurion.Features.Units.Unit", "ResponsibleUnit")
+                        .WithMany()
+                        .HasForeignKey("ResponsibleUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Centurion.Features.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Campaign");
+
                     b.Navigation("OwnerLine");
+
+                    b.Navigation("ResponsibleUnit");
                 });
 
             modelBuilder.Entity("Centurion.Features.Campaigns.CampaignUnit", b =>
