@@ -16,7 +16,7 @@ public static class LedgerText
     public static readonly Phrase Visits = new("巡查检查", "Patrol and check visits");
     public static readonly Phrase NightOperations = new("夜查行动", "Night sweep-and-rectify operations");
     public static readonly Phrase Reconciliation = new("台账与上报数据核对", "Ledgers against reported figures");
-    public static readonly Phrase Map = new("重点场所地图", "Map of key places");
+    public static readonly Phrase Map = new("重点场所与治安乱点地图", "Map of key places and trouble spots");
     public static readonly Phrase New = new("新增", "New");
     public static readonly Phrase Edit = new("修改", "Edit");
     public static readonly Phrase Export = new("导出 XLSX", "Export XLSX");
