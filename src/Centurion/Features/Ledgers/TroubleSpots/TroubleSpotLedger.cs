@@ -168,6 +168,17 @@ public sealed class TroubleSpotLedger(CenturionDb db, CallerScope scope, LedgerA
         return await db.Set<RecheckPolicy>().Where(p => p.CampaignId == campaign).Select(p => (int?)p.Days).FirstOrDefaultAsync(ct) ?? RecheckPolicy.DefaultDays;
     }
 
+    public bool CanSetInterval => scope.IsInAny(Roles.CampaignOffice);
+
+    /// <summary>Each visible campaign's re-check interval (the default where none is set), latest campaign first.</summary>
+    public async Task<List<(string Code, string Name, int Days)>> IntervalsAsync(CancellationToken ct = default) =>
+        [.. (await (from c in CampaignOperations.Visible(db, scope)
+                    join p in db.Set<RecheckPolicy>() on c.Id equals p.CampaignId into policies
+                    from p in policies.DefaultIfEmpty()
+                    orderby c.StartDate descending, c.Code
+                    select new { c.Code, c.NameZh, c.NameEn, Days = p == null ? (int?)null : p.Days }).ToListAsync(ct))
+            .Select(c => (c.Code, Lang.Pick(c.NameZh, c.NameEn), c.Days ?? RecheckPolicy.DefaultDays))];
+
     /// <summary>Sets a campaign's re-check interval. Campaign office.</summary>
     public async Task SetRecheckDaysAsync(Campaigns.Campaign campaign, int days, CancellationToken ct = default)
     {

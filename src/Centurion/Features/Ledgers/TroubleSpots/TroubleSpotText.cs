@@ -34,6 +34,12 @@ public static class TroubleSpotText
     public static readonly Phrase Reopened = new("反弹乱点", "Reopened spots");
     public static readonly Phrase RecheckInterval = new("整治完成后 {0} 天复查（行动设定）。", "Re-checked {0} days after clearing (set by the campaign).");
 
+    public static readonly Phrase IntervalTitle = new("复查间隔", "Re-check interval");
+    public static readonly Phrase IntervalDays = new("整治完成后几天复查（1 至 180）", "Days from clearing to the re-check (1 to 180)");
+    public static readonly Phrase IntervalSaved = new("已保存：{0} 整治完成后 {1} 天复查。", "Saved: {0} re-checks {1} days after clearing.");
+    public static Phrase IntervalNotNumber(string typed) => new($"复查间隔“{typed}”应为 1 至 180 的整数天数。", $"The re-check interval “{typed}” should be a whole number of days, 1 to 180.");
+    public static readonly Phrase Days = new("{0} 天", "{0} days");
+
     public static Phrase Status(TroubleSpotStatus s) => s switch
     {
         TroubleSpotStatus.Listed => new("已挂牌", "Listed"),
