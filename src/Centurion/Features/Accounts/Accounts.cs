@@ -48,11 +48,12 @@ public static class Accounts
 
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
+        // Sign-out and the language switch are the pages' form posts, not part of the API, so the API document leaves them out.
         app.MapPost("/logout", async (SignInManager<User> signIn) =>
         {
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/login");
-        }).RequireAuthorization();
+        }).RequireAuthorization().ExcludeFromDescription();
 
         // The language switch: a cookie for this browser, and the user's own setting when signed in.
         app.MapPost("/culture", async ([FromForm] string culture, [FromForm] string? returnUrl, HttpContext http,
@@ -66,7 +67,7 @@ public static class Accounts
                 await users.UpdateAsync(user);
             }
             return Results.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') ? "/" : returnUrl);
-        });
+        }).ExcludeFromDescription();
     }
 
     public static void SetCultureCookie(HttpContext http, string culture) =>

@@ -17,6 +17,7 @@ public static class Authentication
 {
     public const string ApiKeyScheme = "ApiKey";
     public const string ApiKeyHeader = "X-Api-Key";
+    public const string CookieName = "centurion";
     private const string Smart = "CookieOrApiKey";
 
     public static IServiceCollection AddCenturionAccounts(this IServiceCollection services)
@@ -53,7 +54,7 @@ public static class Authentication
         {
             o.LoginPath = "/login";
             o.AccessDeniedPath = "/denied";
-            o.Cookie.Name = "centurion";
+            o.Cookie.Name = CookieName;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.SlidingExpiration = true;

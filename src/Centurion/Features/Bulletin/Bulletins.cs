@@ -15,7 +15,7 @@ public static class Bulletins
         {
             var c = await CampaignOperations.FindAsync(db, scope, campaign, ct);
             return TypedResults.Ok(await WriteAsync(db, scope, c, asOf ?? ProvinceTime.Today(clock), lang == "en" ? "en" : "zh", ct));
-        }).RequireAuthorization().WithTags("Bulletin").WithSummary("The public summary of the campaign so far, in Chinese (lang=zh) or English (lang=en).");
+        }).RequireAuthorization().ProducesCommonProblems().WithTags("Bulletin").WithName("GetBulletin").WithSummary("The public summary of the campaign so far, in Chinese (lang=zh) or English (lang=en).");
 
     /// <summary>`bulletin --campaign CODE --as-of DATE --lang zh|en`: prints the province-wide bulletin.</summary>
     public static System.CommandLine.Command Command(TextWriter output)

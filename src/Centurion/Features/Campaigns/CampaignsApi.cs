@@ -22,31 +22,31 @@ public static class CampaignsApi
 {
     public static void MapCampaignsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/campaigns").WithTags("Campaigns").RequireAuthorization();
+        var api = app.MapGroup("/api/campaigns").WithTags("Campaigns").RequireAuthorization().ProducesCommonProblems();
 
         api.MapGet("/", async (CenturionDb db, CallerScope scope, CancellationToken ct) =>
             await CampaignOperations.Visible(db, scope).OrderByDescending(c => c.StartDate)
                 .Select(c => new CampaignSummary(c.Code, c.NameZh, c.NameEn, c.StartDate, c.EndDate, c.Cadence.ToString().ToLower()))
                 .ToListAsync(ct))
-            .WithSummary("Campaigns the caller takes part in.");
+            .WithName("ListCampaigns").WithSummary("Campaigns the caller takes part in.");
 
         api.MapGet("/{code}", async (string code, CenturionDb db, CallerScope scope, CancellationToken ct) =>
             TypedResults.Ok(await DescribeAsync(db, await CampaignOperations.FindAsync(db, scope, code, ct), ct)))
-            .WithSummary("A campaign with its indicators, phases, tasks and leader links.");
+            .WithName("GetCampaign").WithSummary("A campaign with its indicators, phases, tasks and leader links.");
 
         api.MapPost("/", async Task<Created<CampaignDto>> (NewCampaign input, CenturionDb db, CallerScope scope, TimeProvider clock, CancellationToken ct) =>
         {
             scope.Require(Roles.CampaignOffice);
             var campaign = await CampaignOperations.CreateAsync(db, scope, input, clock.GetUtcNow().UtcDateTime, ct);
             return TypedResults.Created($"/api/campaigns/{campaign.Code}", await DescribeAsync(db, campaign, ct));
-        }).WithSummary("Creates a campaign (campaign office).");
+        }).WithName("CreateCampaign").ProducesChangeProblems().WithSummary("Creates a campaign (campaign office).");
 
         api.MapPatch("/{code}/tasks/{id:int}", async (string code, int id, TaskStateRequest body, CenturionDb db, CallerScope scope, CancellationToken ct) =>
         {
             scope.Require(Roles.CampaignOffice);
             await CampaignOperations.SetTaskStateAsync(db, await CampaignOperations.FindAsync(db, scope, code, ct), id, body.State, ct);
             return TypedResults.NoContent();
-        }).WithSummary("Sets a key task's state: open, in-progress or done (campaign office).");
+        }).WithName("SetTaskState").ProducesChangeProblems().WithSummary("Sets a key task's state: open, in-progress or done (campaign office).");
     }
 
     public static async Task<CampaignDto> DescribeAsync(CenturionDb db, Campaign c, CancellationToken ct)

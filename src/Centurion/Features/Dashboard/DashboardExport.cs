@@ -24,5 +24,5 @@ public static class DashboardExport
                 return row;
             }).ToList();
             return await Files.XlsxAsync(rows, $"{code}-{view.Unit.Code}-{view.To:yyyyMMdd}.xlsx", view.Unit.Code, ct);
-        }).RequireAuthorization();
+        }).RequireAuthorization().ExcludeFromDescription();
 }

@@ -18,7 +18,7 @@ public static class RecordsApi
 
     public static void MapRecordsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/records").WithTags("Records").RequireAuthorization();
+        var api = app.MapGroup("/api/records").WithTags("Records").RequireAuthorization().ProducesCommonProblems();
 
         api.MapPost("/import", async Task<Results<Ok<ImportSummary>, ProblemHttpResult>> (IFormFile? file, bool? dryRun,
             CenturionDb db, CallerScope scope, CancellationToken ct) =>
@@ -39,7 +39,7 @@ public static class RecordsApi
         .DisableAntiforgery() // API callers authenticate with a key header, not a cookie a form could ride on.
         .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes))
         .WithFormOptions(multipartBodyLengthLimit: MaxUploadBytes)
-        .WithSummary("Imports case records from a CSV or XLSX file (form field file), all or nothing; dryRun=true checks without storing.");
+        .WithName("ImportRecords").ProducesChangeProblems().WithSummary("Imports case records from a CSV or XLSX file (form field file), all or nothing; dryRun=true checks without storing.");
     }
 
     public static class Text

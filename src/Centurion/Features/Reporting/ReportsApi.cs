@@ -14,37 +14,37 @@ public static class ReportsApi
 {
     public static void MapReportsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/campaigns/{campaign}").WithTags("Reports").RequireAuthorization();
+        var api = app.MapGroup("/api/campaigns/{campaign}").WithTags("Reports").RequireAuthorization().ProducesCommonProblems();
         var report = api.MapGroup("/reports/{unit}/{date}");
 
         report.MapGet("/", async (string campaign, string unit, DateOnly date, Reports reports, CancellationToken ct) =>
             TypedResults.Ok(await reports.GetAsync(await reports.ResolveAsync(campaign, unit, date, ct), ct)))
-            .WithSummary("A unit's report for the period holding the date, with every revision; not-started if none.");
+            .WithName("GetReport").WithSummary("A unit's report for the period holding the date, with every revision; not-started if none.");
 
         report.MapPut("/", async (string campaign, string unit, DateOnly date, DraftRequest body, Reports reports, CancellationToken ct) =>
             TypedResults.Ok(await reports.SaveDraftAsync(await reports.ResolveAsync(campaign, unit, date, ct), body.Version, new(body.Values ?? [], body.Nil), ct)))
-            .WithSummary("Saves the draft. Send the version you read: a stale one is refused with 409.");
+            .WithName("SaveDraft").ProducesChangeProblems().WithSummary("Saves the draft. Send the version you read: a stale one is refused with 409.");
 
         report.MapPost("/submit", async (string campaign, string unit, DateOnly date, SubmitRequest body, Reports reports, CancellationToken ct) =>
             TypedResults.Ok(await reports.SubmitAsync(await reports.ResolveAsync(campaign, unit, date, ct), body.Version,
                 body.Values is null ? null : new(body.Values, body.Nil), body.Confirm ?? [], ct)))
-            .WithSummary("Submits (with values: saves them first). Errors refuse with 422; unusual values need their codes in confirm.");
+            .WithName("SubmitReport").ProducesChangeProblems().WithSummary("Submits (with values: saves them first). Errors refuse with 422; unusual values need their codes in confirm.");
 
         report.MapPost("/nil", async (string campaign, string unit, DateOnly date, VersionRequest body, Reports reports, CancellationToken ct) =>
             TypedResults.Ok(await reports.SubmitNilAsync(await reports.ResolveAsync(campaign, unit, date, ct), body.Version, ct)))
-            .WithSummary("Submits an explicit nil return: every figure zero.");
+            .WithName("SubmitNilReturn").ProducesChangeProblems().WithSummary("Submits an explicit nil return: every figure zero.");
 
         report.MapPost("/approve", async (string campaign, string unit, DateOnly date, VersionRequest body, Reports reports, CancellationToken ct) =>
             TypedResults.Ok(await reports.ApproveAsync(await reports.ResolveAsync(campaign, unit, date, ct), body.Version, ct)))
-            .WithSummary("Approves and locks a submitted report (a unit above; not the submitter).");
+            .WithName("ApproveReport").ProducesChangeProblems().WithSummary("Approves and locks a submitted report (a unit above; not the submitter).");
 
         report.MapPost("/return", async (string campaign, string unit, DateOnly date, ReasonRequest body, Reports reports, CancellationToken ct) =>
             TypedResults.Ok(await reports.ReturnAsync(await reports.ResolveAsync(campaign, unit, date, ct), body.Version, body.Reason, ct)))
-            .WithSummary("Returns a submitted report with a reason (a unit above).");
+            .WithName("ReturnReport").ProducesChangeProblems().WithSummary("Returns a submitted report with a reason (a unit above).");
 
         report.MapPost("/corrections", async (string campaign, string unit, DateOnly date, ReasonRequest body, Reports reports, CancellationToken ct) =>
             TypedResults.Ok(await reports.StartCorrectionAsync(await reports.ResolveAsync(campaign, unit, date, ct), body.Version, body.Reason, ct)))
-            .WithSummary("Starts a correction of an approved report: a new draft revision with a reason.");
+            .WithName("StartCorrection").ProducesChangeProblems().WithSummary("Starts a correction of an approved report: a new draft revision with a reason.");
 
         api.MapPost("/reports/import", async (string campaign, IFormFile? file, bool? dryRun, CenturionDb db, CallerScope scope, TimeProvider clock, CancellationToken ct) =>
         {
@@ -56,7 +56,7 @@ public static class ReportsApi
             return result.Summary is { } s ? Results.Ok(s) : Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: new Phrase($"文件未导入：发现 {result.ErrorCount} 处错误。", $"The file was not imported: {result.ErrorCount} error(s).").ToString(),
                 extensions: new Dictionary<string, object?> { ["errorCount"] = result.ErrorCount, ["errors"] = result.Errors.Select(e => new { e.Row, e.Column, e.Value, Message = e.Message.ToString() }) });
-        }).DisableAntiforgery().WithSummary("Imports reported figures (CSV or XLSX: unit,date,indicator,value), all or nothing; campaign office.");
+        }).DisableAntiforgery().WithName("ImportReports").Produces<ReportImportSummary>().ProducesChangeProblems().WithSummary("Imports reported figures (CSV or XLSX: unit,date,indicator,value), all or nothing; campaign office.");
 
         api.MapGet("/completeness", async (string campaign, string? unit, DateOnly? from, DateOnly? to, CenturionDb db, CallerScope scope, TimeProvider clock, CancellationToken ct) =>
         {
@@ -64,7 +64,7 @@ public static class ReportsApi
             var root = await scope.UnitOrOwnAsync(db, unit, ct);
             var now = clock.GetUtcNow().UtcDateTime;
             return TypedResults.Ok(await Completeness.ForAsync(db, c, root, from ?? c.StartDate, to ?? ProvinceTime.Today(clock), now, ct));
-        }).WithSummary("Reports expected, received, on time, late, missing, pending and nil, for a subtree and date range, by child unit.");
+        }).WithName("GetCompleteness").WithSummary("Reports expected, received, on time, late, missing, pending and nil, for a subtree and date range, by child unit.");
 
         // The completeness table as a spreadsheet, for the page's export link (same query as the page).
         app.MapGet("/campaigns/{campaign}/completeness.xlsx", async (string campaign, string? unit, DateOnly? from, DateOnly? to, CenturionDb db, CallerScope scope, TimeProvider clock, CancellationToken ct) =>
@@ -82,13 +82,13 @@ public static class ReportsApi
                     [ReportingText.Pending] = r.Counts.Pending, [ReportingText.Nil] = r.Counts.Nil, [ReportingText.Rate] = r.Counts.ReceivedRate is { } rate ? Math.Round(rate, 4) : null,
                 }).ToList();
             return await Files.XlsxAsync(rows, $"{campaign}-completeness-{root.Code}-{data.To:yyyyMMdd}.xlsx", ct: ct);
-        }).RequireAuthorization();
+        }).RequireAuthorization().ExcludeFromDescription();
 
         api.MapGet("/outstanding", async (string campaign, string? unit, DateOnly? date, CenturionDb db, CallerScope scope, TimeProvider clock, CancellationToken ct) =>
         {
             var c = await CampaignOperations.FindAsync(db, scope, campaign, ct);
             var root = await scope.UnitOrOwnAsync(db, unit, ct);
             return TypedResults.Ok(await Completeness.OutstandingAsync(db, c, root, date ?? c.Clamp(c.DueOn(ProvinceTime.Today(clock)).Start), clock.GetUtcNow().UtcDateTime, ct));
-        }).WithSummary("Reporting units that have not submitted the report for the period holding the date (default: the one due today, kept within the campaign).");
+        }).WithName("ListOutstanding").WithSummary("Reporting units that have not submitted the report for the period holding the date (default: the one due today, kept within the campaign).");
     }
 }

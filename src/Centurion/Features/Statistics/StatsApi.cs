@@ -15,8 +15,8 @@ public static class StatsApi
                 var (c, u, i) = await Stats.ResolveAsync(db, scope, campaign, unit, indicator, line, ct);
                 return TypedResults.Ok(await Stats.ForAsync(db, c, u, i, from, to, new StatsOptions(breakdown, compareMonth ?? false), ct));
             })
-            .WithTags("Statistics").RequireAuthorization()
-            .WithSummary("An indicator for a unit subtree over [from, to]: value, same window last year, previous window of the same length, changes, z, low base; by=unit|line|category|place|victim adds a breakdown.");
+            .WithTags("Statistics").RequireAuthorization().ProducesCommonProblems()
+            .WithName("GetStatistic").WithSummary("An indicator for a unit subtree over [from, to]: value, same window last year, previous window of the same length, changes, z, low base; by=unit|line|category|place|victim adds a breakdown.");
     }
 
     public static Breakdown ParseBreakdown(string? by) => by switch

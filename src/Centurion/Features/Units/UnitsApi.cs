@@ -19,7 +19,7 @@ public static class UnitsApi
 
     public static void MapUnitsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/units").WithTags("Units").RequireAuthorization();
+        var api = app.MapGroup("/api/units").WithTags("Units").RequireAuthorization().ProducesCommonProblems();
 
         api.MapGet("/", async (CenturionDb db, CallerScope scope, string? parent, UnitLevel? level, CancellationToken ct) =>
         {
@@ -27,11 +27,11 @@ public static class UnitsApi
             if (parent is not null) units = units.Where(u => u.Parent != null && u.Parent.Code == parent);
             if (level is not null) units = units.Where(u => u.Level == level);
             return await units.OrderBy(u => u.Code).ToDto().ToListAsync(ct);
-        }).WithSummary("Units in the caller's subtree, optionally the children of one unit or one level.");
+        }).WithName("ListUnits").WithSummary("Units in the caller's subtree, optionally the children of one unit or one level.");
 
         api.MapGet("/{code}", async Task<Results<Ok<UnitDto>, NotFound>> (string code, CenturionDb db, CallerScope scope, CancellationToken ct) =>
             await scope.Units(db).Where(u => u.Code == code).ToDto().FirstOrDefaultAsync(ct) is { } unit ? TypedResults.Ok(unit) : TypedResults.NotFound())
-            .WithSummary("One unit, if it is in the caller's subtree.");
+            .WithName("GetUnit").WithSummary("One unit, if it is in the caller's subtree.");
 
         api.MapPost("/", async Task<Results<Created<UnitDto>, ValidationProblem>> (NewUnit input, CenturionDb db, CallerScope scope, CancellationToken ct) =>
         {
@@ -42,7 +42,7 @@ public static class UnitsApi
             var unit = await Hierarchy.AddAsync(db, parent, input.Code.Trim(), Hierarchy.ChildLevel(parent.Level)!.Value, input.NameZh.Trim(), input.NameEn?.Trim() ?? "", ct: ct);
             var dto = await db.Units.Where(u => u.Id == unit.Id).ToDto().FirstAsync(ct);
             return TypedResults.Created($"/api/units/{unit.Code}", dto);
-        }).WithSummary("Adds a unit (e.g. a police station) below a unit in the caller's subtree.");
+        }).WithName("AddUnit").WithSummary("Adds a unit (e.g. a police station) below a unit in the caller's subtree.");
 
         api.MapPatch("/{code}", async Task<Results<Ok<UnitDto>, ValidationProblem>> (string code, UnitNames input, CenturionDb db, CallerScope scope, CancellationToken ct) =>
         {
@@ -54,6 +54,6 @@ public static class UnitsApi
             if (input.NameEn is not null) unit.NameEn = input.NameEn.Trim();
             await db.SaveChangesAsync(ct);
             return TypedResults.Ok(await db.Units.Where(u => u.Id == unit.Id).ToDto().FirstAsync(ct));
-        }).WithSummary("Renames a unit in the caller's subtree.");
+        }).WithName("RenameUnit").WithSummary("Renames a unit in the caller's subtree.");
     }
 }

@@ -13,7 +13,7 @@ public static class DisputesApi
             .Named("ListDisputes", "Disputes in scope: filter by unit subtree, state, type, found-on range, overdue (open over 30 days); paged.");
         disputes.MapGet("/export", async ([AsParameters] LedgerFilter f, DisputeLedger ledger, CancellationToken ct) =>
             await Files.XlsxAsync((await ledger.AllAsync(f, ct)).Select(LedgerExport.Dispute), "disputes.xlsx", ct: ct))
-            .Named("ExportDisputes", "The filtered dispute list as XLSX.");
+            .Named("ExportDisputes", "The filtered dispute list as XLSX.").Produces(StatusCodes.Status200OK, contentType: Files.XlsxType);
         disputes.MapGet("/{id:long}", async (long id, DisputeLedger ledger, CancellationToken ct) => TypedResults.Ok(await ledger.GetAsync(id, ct)))
             .Named("GetDispute", "One dispute with its full history of changes and follow-up visits.");
         disputes.MapPost("/", async (DisputeInput body, DisputeLedger ledger, CancellationToken ct) =>
@@ -29,7 +29,7 @@ public static class DisputesApi
             .Named("ListHazards", "Latent hazards in scope: filter by unit subtree, state, type (risk level), found-on range, overdue; paged.");
         hazards.MapGet("/export", async ([AsParameters] LedgerFilter f, HazardLedger ledger, CancellationToken ct) =>
             await Files.XlsxAsync((await ledger.AllAsync(f, ct)).Select(LedgerExport.Hazard), "hazards.xlsx", ct: ct))
-            .Named("ExportHazards", "The filtered hazard list as XLSX.");
+            .Named("ExportHazards", "The filtered hazard list as XLSX.").Produces(StatusCodes.Status200OK, contentType: Files.XlsxType);
         hazards.MapGet("/{id:long}", async (long id, HazardLedger ledger, CancellationToken ct) => TypedResults.Ok(await ledger.GetAsync(id, ct)))
             .Named("GetHazard", "One latent hazard with its history; overdue is computed from the deadline and today (province time).");
         hazards.MapPost("/", async (HazardInput body, HazardLedger ledger, CancellationToken ct) =>

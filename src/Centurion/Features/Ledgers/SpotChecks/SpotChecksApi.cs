@@ -26,7 +26,7 @@ public static class SpotChecksApi
             .Named("ListSpotChecks", "Checks of draws in force in scope: filter by unit subtree, state passed|failed|pending, round range; paged.");
         api.MapGet("/checks/export", async (string campaign, [AsParameters] LedgerFilter f, SpotCheckLedger ledger, CancellationToken ct) =>
             await Files.XlsxAsync((await ledger.AllAsync(await ledger.CampaignAsync(campaign, ct), f, ct)).Select(LedgerExport.Check), "spot-checks.xlsx", ct: ct))
-            .Named("ExportSpotChecks", "The filtered checks as XLSX.");
+            .Named("ExportSpotChecks", "The filtered checks as XLSX.").Produces(StatusCodes.Status200OK, contentType: Files.XlsxType);
         api.MapGet("/failures", async (string campaign, string? unit, CenturionDb db, CallerScope scope, SpotCheckLedger ledger, CancellationToken ct) =>
             {
                 var c = await ledger.CampaignAsync(campaign, ct);

@@ -16,7 +16,7 @@ public static class TroubleSpotsApi
             .Named("ListTroubleSpots", "Trouble spots in scope: filter by unit subtree, state (listed, rectifying, cleared, closed, or open), type recurring, listed-on range, overdue; paged.");
         spots.MapGet("/export", async ([AsParameters] LedgerFilter f, TroubleSpotLedger ledger, CancellationToken ct) =>
             await Files.XlsxAsync((await ledger.AllAsync(f, ct)).Select(LedgerExport.TroubleSpot), "trouble-spots.xlsx", ct: ct))
-            .Named("ExportTroubleSpots", "The filtered trouble-spot list as XLSX.");
+            .Named("ExportTroubleSpots", "The filtered trouble-spot list as XLSX.").Produces(StatusCodes.Status200OK, contentType: Files.XlsxType);
         spots.MapGet("/by-unit", async (string? unit, int? top, TroubleSpotLedger ledger, CancellationToken ct) => TypedResults.Ok(await ledger.ByUnitAsync(unit, top ?? 20, ct)))
             .Named("TroubleSpotsByUnit", "Open, overdue and recurring spots per responsible unit, most recurrences first.");
         spots.MapGet("/{id:long}", async (long id, TroubleSpotLedger ledger, CancellationToken ct) => TypedResults.Ok(await ledger.GetAsync(id, ct)))
