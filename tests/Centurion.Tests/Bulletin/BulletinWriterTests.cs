@@ -58,9 +58,9 @@ public class BulletinWriterTests
         Assert.Contains("基数较小", zh);
         var nested = BulletinWriter.Write("zh", ("全省", "across the province"), "夏季治安打击整治“百日行动”", "x", new(2022, 6, 25), new(2022, 7, 20), Totals, [small]);
         Assert.Contains("，夏季治安打击整治“百日行动”自6月25日", nested);
-        Assert.Contains("治安案件环比变化-2%，在正常波动范围内", zh);
+        Assert.Contains("治安案件环比变化−2%，在正常波动范围内", zh);
         Assert.DoesNotContain("治安案件环比下降", zh);
         Assert.Contains("on a small base", en);
-        Assert.Contains("; public-order cases changed -2% on the previous period, within normal variation", en);
+        Assert.Contains("; public-order cases changed −2% on the previous period, within normal variation", en);
     }
 }

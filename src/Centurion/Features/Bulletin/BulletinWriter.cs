@@ -58,7 +58,7 @@ public static class BulletinWriter
         if (c.Change is not { } change) return "无可比数据";
         var p = PressNumbers.Percent(change);
         if (c.LowBase) return $"{(change < 0 ? "下降" : "上升")}{p}（基数较小，仅供参考）";
-        if (c.Z is not { } z || Math.Abs(z) < Significant) return $"变化{(change < 0 ? "-" : "+")}{p}，在正常波动范围内";
+        if (c.Z is not { } z || Math.Abs(z) < Significant) return $"变化{(change < 0 ? "−" : "+")}{p}，在正常波动范围内";
         return $"{(change < 0 ? "下降" : "上升")}{p}";
     }
 
@@ -93,7 +93,7 @@ public static class BulletinWriter
         var p = PressNumbers.Percent(change);
         var basis = c.YearOnYear ? "year-on-year" : "on the previous period";
         if (c.LowBase) return $"{(change < 0 ? "fell" : "rose")} {p} {basis}, on a small base";
-        if (c.Z is not { } z || Math.Abs(z) < Significant) return $"changed {(change < 0 ? "-" : "+")}{p} {basis}, within normal variation";
+        if (c.Z is not { } z || Math.Abs(z) < Significant) return $"changed {(change < 0 ? "−" : "+")}{p} {basis}, within normal variation";
         return $"{(change < 0 ? "fell" : "rose")} {p} {basis}";
     }
 }

@@ -21,7 +21,7 @@ public static class DashboardText
     public static readonly Phrase MapLegend = new("绿色为向好、红色为向坏，颜色越深变化越大；浅色为变化不显著。点击市（州）查看详情。",
         "Green is better, red is worse, deeper for larger changes; faded where the change is not significant. Click a prefecture to drill down.");
     public static readonly Phrase Units = new("下级单位", "Units below");
-    public static readonly Phrase TableNote = new("点击列名排序；括号外为数值，其后为同比变化。", "Click a column to sort; each cell shows the value, then its change on last year.");
+    public static readonly Phrase TableNote = new("点击列名排序；每格为数值及其同比变化。", "Click a column to sort; each cell shows the value, then its change on last year.");
 
     /// <summary>A change as a signed whole percent with a true minus sign: −14%, +10%; a dash where there is no base.</summary>
     public static string Percent(double? change) => change is not { } c ? "–"

@@ -24,9 +24,9 @@ public static class ReportingText
     public static readonly Phrase Counts = new("计入统计", "counts");
     public static readonly Phrase SubmittedBy = new("上报人", "Submitted by");
     public static readonly Phrase DecidedBy = new("审核人", "Decided by");
-    public static readonly Phrase Late = new("迟报", "late");
-    public static readonly Phrase OnTime = new("按时", "on time");
-    public static readonly Phrase Nil = new("零报告", "nil return");
+    public static readonly Phrase Late = new("迟报", "Late");
+    public static readonly Phrase OnTime = new("按时", "On time");
+    public static readonly Phrase Nil = new("零报告", "Nil return");
     public static readonly Phrase Previous = new("上一期", "Previous period");
     public static readonly Phrase Next = new("下一期", "Next period");
     public static readonly Phrase Expected = new("应报", "Expected");

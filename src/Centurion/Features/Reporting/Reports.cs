@@ -194,6 +194,6 @@ public sealed class Reports(CenturionDb db, CallerScope scope, Actor actor, Time
                 v.CreatedBy, v.CreatedUtc, v.SubmittedBy, v.SubmittedUtc, v.DecidedBy, v.DecidedUtc, v.ReturnReason, v.Effective, ValuesOf(v)))],
             r is null ? [] : [.. r.Transitions.OrderBy(x => x.Id).Select(x => new TransitionDto(x.Revision,
                 x.FromStatus?.ToString().ToLowerInvariant(), x.ToStatus.ToString().ToLowerInvariant(), x.By, x.AtUtc, x.Reason))],
-            CanFile(t) && scope.LineId is null, CanDecide(t));
+            CanFile(t) && scope.LineId is null, CanDecide(t) && current?.SubmittedBy != actor.Name);
     }
 }

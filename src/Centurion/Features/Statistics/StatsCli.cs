@@ -59,7 +59,7 @@ public static class StatsCli
 
     private static async Task WriteTextAsync(TextWriter o, StatsResult r)
     {
-        static string Pct(double? f) => f is { } v ? v.ToString("+0.0%;-0.0%;0.0%", CultureInfo.InvariantCulture) : "n/a";
+        static string Pct(double? f) => f is { } v ? v.ToString("+0.0%;−0.0%;0.0%", CultureInfo.InvariantCulture) : "n/a";
         static string Z(double? z, bool significant) => z is { } v ? $"z {v.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture)}{(significant ? " (significant)" : "")}" : "";
         await o.WriteLineAsync($"{r.IndicatorNameEn} ({r.Indicator}), {r.UnitNameEn} {r.Unit} and below, campaign {r.Campaign}");
         await o.WriteLineAsync($"  {r.Window,-24} {r.Value,12:N0}");

@@ -1,0 +1,156 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Centurion.Data;
+using Centurion.Features.Ledgers.Disputes;
+using Centurion.Features.Ledgers.KeyPlaces;
+using Centurion.Features.Ledgers.SpotChecks;
+using Centurion.Features.Ledgers.TroubleSpots;
+using Centurion.Features.Ledgers.NightOperations;
+using Centurion.Features.Ledgers.Visits;
+using Centurion.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using RouteAttribute = Microsoft.AspNetCore.Components.RouteAttribute;
+
+namespace Centurion.Tests.Browser;
+
+/// <summary>
+/// Every page of the app, as a campaign office user who chose English sees it in Chromium, has no Chinese in its visible text
+/// except names that come from the data (units, campaigns, leaders, key places) and what users typed (correction and return
+/// reasons, ledger notes).
+/// The pages are the app's own routes, so a page added later is checked too.
+/// </summary>
+public partial class EveryPageInEnglish(Support.Browser browser) : IClassFixture<Support.Browser>
+{
+    /// <summary>Routes with data worth seeing besides each route's plain form.</summary>
+    private static readonly string[] Variants =
+    [
+        "/campaigns/summer-2022/dashboard?to=2022-07-20",
+        "/campaigns/summer-2022/dashboard?to=2022-07-20&unit=510100&indicator=criminal-cases-filed",
+        "/campaigns/summer-2022/dashboard?to=2022-07-20&unit=510104",
+        "/campaigns/summer-2022/bulletin?asOf=2022-07-20",
+        "/campaigns/summer-2022/completeness?unit=510100&from=2022-06-25&to=2022-07-20",
+        "/units/510000",
+        "/campaigns/no-such-campaign",
+    ];
+
+    [Fact]
+    public async Task No_page_shows_chinese_in_english_except_names_and_words_from_the_data()
+    {
+        await using var app = await TestApp.StartAsync(DatabaseProvider.Sqlite, realServer: true);
+        var allowed = await AllowedAsync(app);
+        var ids = await LedgerIdsAsync(app);
+        var urls = Routes().Select(r => Fill(r, ids)).Concat(Variants).Append(await CorrectedReportAsync(app)).Distinct().ToList();
+        var page = await browser.OpenAsync(app);
+        page.Context.SetDefaultNavigationTimeout(120_000); // the whole campaign's dashboard takes a while on a busy machine
+        await Support.Browser.SignInAsync(page, "province");
+        await page.ClickAsync("#lang-switch");
+        await page.WaitForSelectorAsync("html[lang=en]");
+
+        var problems = new List<string>();
+        foreach (var url in urls)
+        {
+            var response = await page.GotoAsync(url);
+            if (response is null || response.Status >= 500) { problems.Add($"{url}: {response?.Status}"); continue; }
+            var text = await page.EvaluateAsync<string>(VisibleText);
+            foreach (var name in allowed) text = text.Replace(name, " ");
+            foreach (Match m in Han().Matches(text)) problems.Add($"{url}: Chinese “{Around(text, m)}”");
+            foreach (Match m in AsciiMinus().Matches(text)) problems.Add($"{url}: ASCII minus “{Around(text, m)}”");
+        }
+        Assert.True(urls.Count >= 20, string.Join("\n", urls));
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Distinct()));
+    }
+
+    /// <summary>What a reader sees: the title, the rendered text, and tooltips and placeholders; text marked as Chinese on purpose is left out.</summary>
+    private const string VisibleText = """
+        () => {
+            document.querySelectorAll('[lang^="zh"]').forEach(e => e.remove());
+            const attributes = [...document.querySelectorAll('[title],[placeholder],[aria-label]')]
+                .flatMap(e => ['title', 'placeholder', 'aria-label'].map(a => e.getAttribute(a) ?? ''));
+            const titles = [...document.querySelectorAll('svg title')].map(t => t.textContent);
+            return [document.title, document.body.innerText, ...attributes, ...titles].join('\n');
+        }
+        """;
+
+    private static IEnumerable<string> Routes() =>
+        typeof(Program).Assembly.GetTypes().SelectMany(t => t.GetCustomAttributes<RouteAttribute>()).Select(r => r.Template);
+
+    /// <summary>A route with its parameters filled from the demo; a parameter not known here fails the test, so it gets a value.</summary>
+    private static string Fill(string template, IReadOnlyDictionary<string, long> ids)
+    {
+        var segments = template.Split('/');
+        for (var i = 0; i < segments.Length; i++)
+        {
+            if (!segments[i].StartsWith('{')) continue;
+            var name = segments[i].Trim('{', '}', '?').Split(':')[0];
+            segments[i] = (segments[i - 1], name) switch
+            {
+                ("campaigns", "Code") => "summer-2022",
+                ("units", "Code") => "510104",
+                (_, "UnitCode") => "510104",
+                (_, "Date") => "2022-07-01",
+                ("spot-checks", "Campaign") => "summer-2022",
+                (var ledger, "Id") when ids.ContainsKey(ledger) => ids[ledger].ToString(),
+                _ => throw new Xunit.Sdk.XunitException($"The route {template} has a parameter {{{name}}} this test has no value for: add one, so the page is checked."),
+            };
+        }
+        return string.Join('/', segments);
+    }
+
+    /// <summary>The first demo row of each ledger, by the route segment that names it.</summary>
+    private static async Task<Dictionary<string, long>> LedgerIdsAsync(TestApp app)
+    {
+        await using var db = app.Db();
+        return new()
+        {
+            ["key-places"] = await db.Set<KeyPlace>().MinAsync(k => k.Id),
+            ["visits"] = await db.Set<PatrolVisit>().MinAsync(v => v.Id),
+            ["night-operations"] = await db.Set<NightOperation>().MinAsync(n => n.Id),
+            ["disputes"] = await db.Set<Dispute>().MinAsync(d => d.Id),
+            ["hazards"] = await db.Set<Hazard>().MinAsync(h => h.Id),
+            ["trouble-spots"] = await db.Set<TroubleSpot>().MinAsync(t => t.Id),
+            ["draws"] = await db.Set<SpotCheckDraw>().MinAsync(d => d.Id),
+        };
+    }
+
+    /// <summary>A county report that was corrected after approval: its page shows the revisions and the reason typed.</summary>
+    private static async Task<string> CorrectedReportAsync(TestApp app)
+    {
+        await using var db = app.Db();
+        var r = await db.Reports.Where(r => r.Revisions.Count > 1).OrderBy(r => r.Id).Select(r => new { r.Unit!.Code, r.PeriodStart }).FirstAsync();
+        return $"/campaigns/summer-2022/reports/{r.Code}/{r.PeriodStart:yyyy-MM-dd}";
+    }
+
+    /// <summary>Proper names from the data, and what users typed, longest first so a longer name goes before a name inside it.</summary>
+    private static async Task<List<string>> AllowedAsync(TestApp app)
+    {
+        await using var db = app.Db();
+        var names = new List<string>();
+        names.AddRange(await db.Units.Select(u => u.NameZh).ToListAsync());
+        names.AddRange(await db.Campaigns.Select(c => c.NameZh).ToListAsync());
+        names.AddRange(await db.LeaderLinks.Select(l => l.LeaderName).ToListAsync());
+        names.AddRange(await db.ReportRevisions.Where(r => r.Reason != null).Select(r => r.Reason!).Distinct().ToListAsync());
+        names.AddRange(await db.ReportRevisions.Where(r => r.ReturnReason != null).Select(r => r.ReturnReason!).Distinct().ToListAsync());
+        foreach (var p in await db.Set<KeyPlace>().Select(p => new[] { p.Name, p.Address, p.OpeningHours }).ToListAsync()) names.AddRange(p);
+        names.AddRange(await db.Set<PatrolVisit>().Select(v => v.Findings).ToListAsync());
+        names.AddRange(await db.Set<PatrolVisit>().Where(v => v.Area != null).Select(v => v.Area!).ToListAsync());
+        names.AddRange(await db.Set<NightOperation>().Select(n => n.Notes).ToListAsync());
+        foreach (var d in await db.Set<Dispute>().Select(d => new[] { d.Parties, d.Place, d.Summary ?? "", d.EscalatedToName ?? "" }).ToListAsync()) names.AddRange(d);
+        foreach (var h in await db.Set<Hazard>().Select(h => new[] { h.Description, h.Place, h.AssignedTo ?? "" }).ToListAsync()) names.AddRange(h);
+        foreach (var t in await db.Set<TroubleSpot>().Select(t => new[] { t.Name, t.Reason, t.Leader, t.Evidence ?? "" }).ToListAsync()) names.AddRange(t);
+        names.AddRange(await db.Set<SpotCheck>().Where(c => c.Notes != null).Select(c => c.Notes!).ToListAsync());
+        names.AddRange(await db.Set<SpotCheckDraw>().Where(d => d.Reason != null).Select(d => d.Reason!).ToListAsync());
+        names.AddRange(await db.Set<DisputeChange>().Where(c => c.Reason != null).Select(c => c.Reason!).ToListAsync());
+        names.AddRange(await db.Set<HazardChange>().Where(c => c.Reason != null).Select(c => c.Reason!).ToListAsync());
+        names.AddRange(await db.Set<TroubleSpotChange>().Where(c => c.Reason != null).Select(c => c.Reason!).ToListAsync());
+        return [.. names.Where(n => n.Length > 0).Distinct().OrderByDescending(n => n.Length)];
+    }
+
+    private static string Around(string text, Match m) =>
+        text.Substring(Math.Max(0, m.Index - 30), Math.Min(text.Length, m.Index + m.Length + 30) - Math.Max(0, m.Index - 30)).ReplaceLineEndings(" ");
+
+    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}+")]
+    private static partial Regex Han();
+
+    [GeneratedRegex(@"(?<![\w-])-\d+(\.\d+)?\s?%")]
+    private static partial Regex AsciiMinus();
+}
