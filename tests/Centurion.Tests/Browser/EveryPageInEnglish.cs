@@ -7,6 +7,7 @@ using Centurion.Features.Ledgers.SpotChecks;
 using Centurion.Features.Ledgers.TroubleSpots;
 using Centurion.Features.Ledgers.NightOperations;
 using Centurion.Features.Ledgers.Visits;
+using Centurion.Infrastructure;
 using Centurion.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using RouteAttribute = Microsoft.AspNetCore.Components.RouteAttribute;
@@ -16,7 +17,7 @@ namespace Centurion.Tests.Browser;
 /// <summary>
 /// Every page of the app, as a campaign office user who chose English sees it in Chromium, has no Chinese in its visible text
 /// except names that come from the data (units, campaigns, leaders, key places) and what users typed (correction and return
-/// reasons, ledger notes).
+/// reasons, ledger notes), and on the audit page the field values its rows stored.
 /// The pages are the app's own routes, so a page added later is checked too.
 /// </summary>
 public partial class EveryPageInEnglish(Support.Browser browser) : IClassFixture<Support.Browser>
@@ -31,6 +32,10 @@ public partial class EveryPageInEnglish(Support.Browser browser) : IClassFixture
         "/campaigns/summer-2022/completeness?unit=510100&from=2022-06-25&to=2022-07-20",
         "/units/510000",
         "/campaigns/no-such-campaign",
+        "/ledgers/visits/999999999",
+        "/audit?entity=Report",
+        "/audit?entity=KeyPlace",
+        "/audit?entity=Dispute",
     ];
 
     [Fact]
@@ -38,6 +43,7 @@ public partial class EveryPageInEnglish(Support.Browser browser) : IClassFixture
     {
         await using var app = await TestApp.StartAsync(DatabaseProvider.Sqlite, realServer: true);
         var allowed = await AllowedAsync(app);
+        var audited = await AuditedAsync(app, allowed);
         var ids = await LedgerIdsAsync(app);
         var urls = Routes().Select(r => Fill(r, ids)).Concat(Variants).Append(await CorrectedReportAsync(app)).Distinct().ToList();
         var page = await browser.OpenAsync(app);
@@ -52,7 +58,7 @@ public partial class EveryPageInEnglish(Support.Browser browser) : IClassFixture
             var response = await page.GotoAsync(url);
             if (response is null || response.Status >= 500) { problems.Add($"{url}: {response?.Status}"); continue; }
             var text = await page.EvaluateAsync<string>(VisibleText);
-            foreach (var name in allowed) text = text.Replace(name, " ");
+            foreach (var name in url.StartsWith("/audit") ? audited : allowed) text = text.Replace(name, " ");
             foreach (Match m in Han().Matches(text)) problems.Add($"{url}: Chinese “{Around(text, m)}”");
             foreach (Match m in AsciiMinus().Matches(text)) problems.Add($"{url}: ASCII minus “{Around(text, m)}”");
         }
@@ -143,6 +149,19 @@ public partial class EveryPageInEnglish(Support.Browser browser) : IClassFixture
         names.AddRange(await db.Set<HazardChange>().Where(c => c.Reason != null).Select(c => c.Reason!).ToListAsync());
         names.AddRange(await db.Set<TroubleSpotChange>().Where(c => c.Reason != null).Select(c => c.Reason!).ToListAsync());
         return [.. names.Where(n => n.Length > 0).Distinct().OrderByDescending(n => n.Length)];
+    }
+
+    /// <summary>
+    /// The audit page shows each field as it was stored, in the language it was typed (a leader's post, 副厅长), so there the values
+    /// the audit rows hold are data too; elsewhere the same word must be shown in English.
+    /// </summary>
+    private static async Task<List<string>> AuditedAsync(TestApp app, List<string> allowed)
+    {
+        await using var db = app.Db();
+        var rows = await db.AuditEntries.Select(a => new { a.Before, a.After }).ToListAsync();
+        var values = rows.SelectMany(r => AuditChanges.Fields(r.Before, r.After)).SelectMany(f => new[] { f.Before, f.After })
+            .OfType<string>().Where(v => Han().IsMatch(v));
+        return [.. allowed.Concat(values).Distinct().OrderByDescending(n => n.Length)];
     }
 
     private static string Around(string text, Match m) =>
