@@ -16,7 +16,7 @@ namespace Centurion.Tests.Browser;
 
 /// <summary>
 /// Every page of the app, as a campaign office user who chose English sees it in Chromium, has no Chinese in its visible text
-/// except names that come from the data (units, campaigns, leaders, key places) and what users typed (correction and return
+/// except names that come from the data (units, campaigns, leaders, responsible people, key places) and what users typed (correction and return
 /// reasons, ledger notes), and on the audit page the field values its rows stored.
 /// The pages are the app's own routes, so a page added later is checked too.
 /// </summary>
@@ -134,6 +134,7 @@ public partial class EveryPageInEnglish(Support.Browser browser) : IClassFixture
         names.AddRange(await db.Units.Select(u => u.NameZh).ToListAsync());
         names.AddRange(await db.Campaigns.Select(c => c.NameZh).ToListAsync());
         names.AddRange(await db.LeaderLinks.Select(l => l.LeaderName).ToListAsync());
+        names.AddRange(await db.CampaignTasks.Select(t => t.ResponsibleName).ToListAsync());
         names.AddRange(await db.ReportRevisions.Where(r => r.Reason != null).Select(r => r.Reason!).Distinct().ToListAsync());
         names.AddRange(await db.ReportRevisions.Where(r => r.ReturnReason != null).Select(r => r.ReturnReason!).Distinct().ToListAsync());
         foreach (var p in await db.Set<KeyPlace>().Select(p => new[] { p.Name, p.Address, p.OpeningHours }).ToListAsync()) names.AddRange(p);

@@ -32,17 +32,20 @@ public static class PlanText
     public static readonly Phrase UnitsNote = new("已有报表的单位不能移出。", "A unit that has reports cannot be removed.");
     public static readonly Phrase BadDate = new("日期应为 YYYY-MM-DD。", "The date should be YYYY-MM-DD.");
 
-    /// <summary>The responsible person as shown: the user's display name or the typed name, with the title.</summary>
+    /// <summary>The responsible person as shown: the user (see <see cref="UserNamesAsync"/>) or the typed name, with the post.</summary>
     public static string Person(CampaignTask t, IReadOnlyDictionary<string, string> userNames)
     {
         var name = t.ResponsibleUserId is { } id ? userNames.GetValueOrDefault(id, "") : t.ResponsibleName;
         if (name.Length == 0 || t.ResponsibleTitle.Length == 0) return name;
-        return Lang.IsEnglish ? $"{name} ({t.ResponsibleTitle})" : $"{name}（{t.ResponsibleTitle}）";
+        var post = PostTitles.Name(t.ResponsibleTitle);
+        return Lang.IsEnglish ? $"{name} ({post})" : $"{name}（{post}）";
     }
 
+    /// <summary>The tasks' responsible users by id: the display name, typed in Chinese (局领导), or in English the account's name.</summary>
     public static async Task<Dictionary<string, string>> UserNamesAsync(CenturionDb db, IEnumerable<CampaignTask> tasks)
     {
         var ids = tasks.Select(t => t.ResponsibleUserId).OfType<string>().Distinct().ToList();
-        return await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
+        var users = await db.Users.Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.UserName, u.DisplayName }).ToListAsync();
+        return users.ToDictionary(u => u.Id, u => Lang.IsEnglish || u.DisplayName.Length == 0 ? u.UserName ?? "" : u.DisplayName);
     }
 }
