@@ -214,4 +214,14 @@ public static class SubtreeTotals
                       group f.Value by l.AncestorId into g
                       select new { g.Key, Sum = g.Sum() }).ToDictionaryAsync(x => x.Key, x => x.Sum, ct);
     }
+
+    /// <summary>The last day in a window on which any unit of a subtree has a reported figure of these indicators; null if none. No scope check.</summary>
+    public static async Task<DateOnly?> LastReportedDayAsync(CenturionDb db, Campaign campaign, IReadOnlyCollection<int> indicatorIds, int rootId,
+        Window window, CancellationToken ct = default)
+    {
+        var ids = indicatorIds.ToList();
+        var subtree = db.UnitLinks.Where(l => l.AncestorId == rootId).Select(l => l.DescendantId);
+        return await db.DailyFacts.Where(f => f.CampaignId == campaign.Id && ids.Contains(f.IndicatorId) && f.Day >= window.From && f.Day <= window.To
+                && subtree.Contains(f.UnitId)).MaxAsync(f => (DateOnly?)f.Day, ct);
+    }
 }

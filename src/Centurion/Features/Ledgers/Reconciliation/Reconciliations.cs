@@ -30,7 +30,8 @@ public sealed class Reconciliations(CenturionDb db, CallerScope scope, LedgerAcc
         var campaign = campaignCode is { Length: > 0 } code ? await CampaignOperations.FindAsync(db, scope, code, ct)
             : (await CampaignsAsync(ct)).FirstOrDefault() ?? throw DomainException.NotFound(new("没有可核对的专项行动。", "There is no campaign to reconcile."));
         var root = await scope.UnitOrOwnAsync(db, unitCode, ct);
-        var window = new Window(from ?? campaign.StartDate, to ?? campaign.Clamp(ProvinceTime.Today(clock)));
+        var start = from ?? campaign.StartDate;
+        var window = new Window(start, to ?? await CoveredToAsync(campaign, start, ct));
         if (window.To < window.From)
             throw DomainException.Invalid(new("结束日期早于开始日期。", "The end date is before the start date."), new Dictionary<string, string[]> { ["to"] = [new Phrase("结束日期早于开始日期。", "The end date is before the start date.")] });
         if (window.To.DayNumber - window.From.DayNumber >= Stats.MaxDays)
@@ -62,6 +63,29 @@ public sealed class Reconciliations(CenturionDb db, CallerScope scope, LedgerAcc
 
         return new ReconciliationDto(campaign.Code, campaign.NameZh, campaign.NameEn, root.Code, root.NameZh, root.NameEn, window.From, window.To, shown,
             Of([root])[0], Of(children), [.. Of(reporting).Where(u => u.Flagged)]);
+    }
+
+    /// <summary>
+    /// Where a window ends when none is asked for: the last day (up to today, within the campaign) that both the ledgers and the
+    /// reports in the caller's scope cover. Today's ledger entries have no report yet (it is due tomorrow), and a campaign's
+    /// ledgers may stop before its reports do; counting those days would flag every unit for a gap nobody made.
+    /// </summary>
+    private async Task<DateOnly> CoveredToAsync(Campaign campaign, DateOnly start, CancellationToken ct)
+    {
+        var cap = campaign.Clamp(ProvinceTime.Today(clock));
+        if (cap < start) return cap;
+        var (startUtc, endUtc) = (ProvinceTime.StartUtc(start), ProvinceTime.StartUtc(cap.AddDays(1)));
+        var lastVisit = await scope.Within(db, db.Set<PatrolVisit>()).Where(v => v.VisitedUtc >= startUtc && v.VisitedUtc < endUtc).MaxAsync(v => (DateTime?)v.VisitedUtc, ct);
+        DateOnly?[] ledgerDays =
+        [
+            lastVisit is { } t ? DateOnly.FromDateTime(ProvinceTime.ToLocal(t)) : null,
+            await scope.Within(db, db.Set<NightOperation>()).Where(o => o.Date >= start && o.Date <= cap).MaxAsync(o => (DateOnly?)o.Date, ct),
+            await scope.Within(db, db.Set<Disputes.Dispute>()).Where(d => d.FoundOn >= start && d.FoundOn <= cap).MaxAsync(d => (DateOnly?)d.FoundOn, ct),
+        ];
+        var lastLedger = ledgerDays.Max();
+        var reported = (await CampaignOperations.IndicatorsAsync(db, campaign.Id, ct)).Where(i => i.Source == IndicatorSource.Reported && Indicators.Contains(i.Code)).Select(i => i.Id).ToList();
+        var lastReported = await SubtreeTotals.LastReportedDayAsync(db, campaign, reported, scope.UnitId, new Window(start, cap), ct);
+        return lastLedger is { } l && lastReported is { } r ? (l < r ? l : r) : cap;
     }
 
     /// <summary>The ledgers' figures for each unit's subtree, by indicator code and unit id.</summary>
