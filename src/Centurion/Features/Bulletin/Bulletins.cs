@@ -11,9 +11,9 @@ namespace Centurion.Features.Bulletin;
 public static class Bulletins
 {
     public static void MapBulletinApi(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/campaigns/{campaign}/bulletin", async (string campaign, DateOnly? asOf, string? lang, CenturionDb db, CallerScope scope, TimeProvider clock, CancellationToken ct) =>
+        app.MapGet("/api/campaigns/{campaign}/bulletin", async (CampaignInRoute route, DateOnly? asOf, string? lang, CenturionDb db, CallerScope scope, TimeProvider clock, CancellationToken ct) =>
         {
-            var c = await CampaignOperations.FindAsync(db, scope, campaign, ct);
+            var c = route.Campaign;
             return TypedResults.Ok(await WriteAsync(db, scope, c, asOf ?? ProvinceTime.Today(clock), lang == "en" ? "en" : "zh", ct));
         }).RequireAuthorization().ProducesCommonProblems().WithTags("Bulletin").WithName("GetBulletin").WithSummary("The public summary of the campaign so far, in Chinese (lang=zh) or English (lang=en).");
 

@@ -30,8 +30,8 @@ public static class CampaignsApi
                 .ToListAsync(ct))
             .WithName("ListCampaigns").WithSummary("Campaigns the caller takes part in.");
 
-        api.MapGet("/{code}", async (string code, CenturionDb db, CallerScope scope, CancellationToken ct) =>
-            TypedResults.Ok(await DescribeAsync(db, await CampaignOperations.FindAsync(db, scope, code, ct), ct)))
+        api.MapGet("/{campaign}", async (CampaignInRoute route, CenturionDb db, CallerScope scope, CancellationToken ct) =>
+            TypedResults.Ok(await DescribeAsync(db, route.Campaign, ct)))
             .WithName("GetCampaign").WithSummary("A campaign with its indicators, phases, tasks and leader links.");
 
         api.MapPost("/", async Task<Created<CampaignDto>> (NewCampaign input, CenturionDb db, CallerScope scope, TimeProvider clock, CancellationToken ct) =>
@@ -41,10 +41,10 @@ public static class CampaignsApi
             return TypedResults.Created($"/api/campaigns/{campaign.Code}", await DescribeAsync(db, campaign, ct));
         }).WithName("CreateCampaign").ProducesChangeProblems().WithSummary("Creates a campaign (campaign office).");
 
-        api.MapPatch("/{code}/tasks/{id:int}", async (string code, int id, TaskStateRequest body, CenturionDb db, CallerScope scope, CancellationToken ct) =>
+        api.MapPatch("/{campaign}/tasks/{id:int}", async (CampaignInRoute route, int id, TaskStateRequest body, CenturionDb db, CallerScope scope, CancellationToken ct) =>
         {
             scope.Require(Roles.CampaignOffice);
-            await CampaignOperations.SetTaskStateAsync(db, await CampaignOperations.FindAsync(db, scope, code, ct), id, body.State, ct);
+            await CampaignOperations.SetTaskStateAsync(db, route.Campaign, id, body.State, ct);
             return TypedResults.NoContent();
         }).WithName("SetTaskState").ProducesChangeProblems().WithSummary("Sets a key task's state: open, in-progress or done (campaign office).");
     }

@@ -43,9 +43,15 @@ public sealed class Reports(CenturionDb db, CallerScope scope, Actor actor, Time
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>The campaign, the unit (a participating unit in the caller's scope) and the period holding the date; otherwise not found.</summary>
-    public async Task<Target> ResolveAsync(string campaignCode, string unitCode, DateOnly date, CancellationToken ct = default)
+    public async Task<Target> ResolveAsync(string campaignCode, string unitCode, DateOnly date, CancellationToken ct = default) =>
+        await ResolveAsync(await CampaignOperations.FindAsync(db, scope, campaignCode, ct), unitCode, date, ct);
+
+    /// <inheritdoc cref="ResolveAsync(string, string, DateOnly, CancellationToken)"/>
+    public Task<Target> ResolveAsync(CampaignInRoute campaign, string unitCode, DateOnly date, CancellationToken ct = default) =>
+        ResolveAsync(campaign.Campaign, unitCode, date, ct);
+
+    private async Task<Target> ResolveAsync(Campaign campaign, string unitCode, DateOnly date, CancellationToken ct)
     {
-        var campaign = await CampaignOperations.FindAsync(db, scope, campaignCode, ct);
         var unit = await scope.Units(db).Where(u => u.Code == unitCode && db.CampaignUnits.Any(cu => cu.CampaignId == campaign.Id && cu.UnitId == u.Id))
             .FirstOrDefaultAsync(ct) ?? throw DomainException.NotFound(new($"单位 {unitCode} 不是本行动中您可查看的填报单位。", $"Unit {unitCode} is not a reporting unit you can see in this campaign."));
         var indicators = (await CampaignOperations.IndicatorsAsync(db, campaign.Id, ct)).Where(i => i.Source == IndicatorSource.Reported).ToList();

@@ -17,39 +17,39 @@ public static class ReportsApi
         var api = app.MapGroup("/api/campaigns/{campaign}").WithTags("Reports").RequireAuthorization().ProducesCommonProblems();
         var report = api.MapGroup("/reports/{unit}/{date}");
 
-        report.MapGet("/", async (string campaign, string unit, DateOnly date, Reports reports, CancellationToken ct) =>
-            TypedResults.Ok(await reports.GetAsync(await reports.ResolveAsync(campaign, unit, date, ct), ct)))
+        report.MapGet("/", async (CampaignInRoute route, string unit, DateOnly date, Reports reports, CancellationToken ct) =>
+            TypedResults.Ok(await reports.GetAsync(await reports.ResolveAsync(route, unit, date, ct), ct)))
             .WithName("GetReport").WithSummary("A unit's report for the period holding the date, with every revision; not-started if none.");
 
-        report.MapPut("/", async (string campaign, string unit, DateOnly date, DraftRequest body, Reports reports, CancellationToken ct) =>
-            TypedResults.Ok(await reports.SaveDraftAsync(await reports.ResolveAsync(campaign, unit, date, ct), body.Version, new(body.Values ?? [], body.Nil), ct)))
+        report.MapPut("/", async (CampaignInRoute route, string unit, DateOnly date, DraftRequest body, Reports reports, CancellationToken ct) =>
+            TypedResults.Ok(await reports.SaveDraftAsync(await reports.ResolveAsync(route, unit, date, ct), body.Version, new(body.Values ?? [], body.Nil), ct)))
             .WithName("SaveDraft").ProducesChangeProblems().WithSummary("Saves the draft. Send the version you read: a stale one is refused with 409.");
 
-        report.MapPost("/submit", async (string campaign, string unit, DateOnly date, SubmitRequest body, Reports reports, CancellationToken ct) =>
-            TypedResults.Ok(await reports.SubmitAsync(await reports.ResolveAsync(campaign, unit, date, ct), body.Version,
+        report.MapPost("/submit", async (CampaignInRoute route, string unit, DateOnly date, SubmitRequest body, Reports reports, CancellationToken ct) =>
+            TypedResults.Ok(await reports.SubmitAsync(await reports.ResolveAsync(route, unit, date, ct), body.Version,
                 body.Values is null ? null : new(body.Values, body.Nil), body.Confirm ?? [], ct)))
             .WithName("SubmitReport").ProducesChangeProblems().WithSummary("Submits (with values: saves them first). Errors refuse with 422; unusual values need their codes in confirm.");
 
-        report.MapPost("/nil", async (string campaign, string unit, DateOnly date, VersionRequest body, Reports reports, CancellationToken ct) =>
-            TypedResults.Ok(await reports.SubmitNilAsync(await reports.ResolveAsync(campaign, unit, date, ct), body.Version, ct)))
+        report.MapPost("/nil", async (CampaignInRoute route, string unit, DateOnly date, VersionRequest body, Reports reports, CancellationToken ct) =>
+            TypedResults.Ok(await reports.SubmitNilAsync(await reports.ResolveAsync(route, unit, date, ct), body.Version, ct)))
             .WithName("SubmitNilReturn").ProducesChangeProblems().WithSummary("Submits an explicit nil return: every figure zero.");
 
-        report.MapPost("/approve", async (string campaign, string unit, DateOnly date, VersionRequest body, Reports reports, CancellationToken ct) =>
-            TypedResults.Ok(await reports.ApproveAsync(await reports.ResolveAsync(campaign, unit, date, ct), body.Version, ct)))
+        report.MapPost("/approve", async (CampaignInRoute route, string unit, DateOnly date, VersionRequest body, Reports reports, CancellationToken ct) =>
+            TypedResults.Ok(await reports.ApproveAsync(await reports.ResolveAsync(route, unit, date, ct), body.Version, ct)))
             .WithName("ApproveReport").ProducesChangeProblems().WithSummary("Approves and locks a submitted report (a unit above; not the submitter).");
 
-        report.MapPost("/return", async (string campaign, string unit, DateOnly date, ReasonRequest body, Reports reports, CancellationToken ct) =>
-            TypedResults.Ok(await reports.ReturnAsync(await reports.ResolveAsync(campaign, unit, date, ct), body.Version, body.Reason, ct)))
+        report.MapPost("/return", async (CampaignInRoute route, string unit, DateOnly date, ReasonRequest body, Reports reports, CancellationToken ct) =>
+            TypedResults.Ok(await reports.ReturnAsync(await reports.ResolveAsync(route, unit, date, ct), body.Version, body.Reason, ct)))
             .WithName("ReturnReport").ProducesChangeProblems().WithSummary("Returns a submitted report with a reason (a unit above).");
 
-        report.MapPost("/corrections", async (string campaign, string unit, DateOnly date, ReasonRequest body, Reports reports, CancellationToken ct) =>
-            TypedResults.Ok(await reports.StartCorrectionAsync(await reports.ResolveAsync(campaign, unit, date, ct), body.Version, body.Reason, ct)))
+        report.MapPost("/corrections", async (CampaignInRoute route, string unit, DateOnly date, ReasonRequest body, Reports reports, CancellationToken ct) =>
+            TypedResults.Ok(await reports.StartCorrectionAsync(await reports.ResolveAsync(route, unit, date, ct), body.Version, body.Reason, ct)))
             .WithName("StartCorrection").ProducesChangeProblems().WithSummary("Starts a correction of an approved report: a new draft revision with a reason.");
 
-        api.MapPost("/reports/import", async (string campaign, IFormFile? file, bool? dryRun, CenturionDb db, CallerScope scope, TimeProvider clock, CancellationToken ct) =>
+        api.MapPost("/reports/import", async (CampaignInRoute route, IFormFile? file, bool? dryRun, CenturionDb db, CallerScope scope, TimeProvider clock, CancellationToken ct) =>
         {
             scope.Require(Accounts.Roles.CampaignOffice);
-            var c = await CampaignOperations.FindAsync(db, scope, campaign, ct);
+            var c = route.Campaign;
             if (file is not { Length: > 0 }) throw DomainException.Invalid(new("请上传文件（表单字段 file）。", "Upload a file (form field file)."));
             var result = await Files.WithTempCopyAsync(file, path =>
                 ReportImport.ImportAsync(db, scope, c, path, Path.GetFileName(file.FileName), dryRun ?? false, clock.GetUtcNow().UtcDateTime, ct), ct);
@@ -58,18 +58,18 @@ public static class ReportsApi
                 extensions: new Dictionary<string, object?> { ["errorCount"] = result.ErrorCount, ["errors"] = result.Errors.Select(e => new { e.Row, e.Column, e.Value, Message = e.Message.ToString() }) });
         }).DisableAntiforgery().WithName("ImportReports").Produces<ReportImportSummary>().ProducesChangeProblems().WithSummary("Imports reported figures (CSV or XLSX: unit,date,indicator,value), all or nothing; campaign office.");
 
-        api.MapGet("/completeness", async (string campaign, string? unit, DateOnly? from, DateOnly? to, CenturionDb db, CallerScope scope, TimeProvider clock, CancellationToken ct) =>
+        api.MapGet("/completeness", async (CampaignInRoute route, string? unit, DateOnly? from, DateOnly? to, CenturionDb db, CallerScope scope, TimeProvider clock, CancellationToken ct) =>
         {
-            var c = await CampaignOperations.FindAsync(db, scope, campaign, ct);
+            var c = route.Campaign;
             var root = await scope.UnitOrOwnAsync(db, unit, ct);
             var now = clock.GetUtcNow().UtcDateTime;
             return TypedResults.Ok(await Completeness.ForAsync(db, c, root, from ?? c.StartDate, to ?? ProvinceTime.Today(clock), now, ct));
         }).WithName("GetCompleteness").WithSummary("Reports expected, received, on time, late, missing, pending and nil, for a subtree and date range, by child unit.");
 
         // The completeness table as a spreadsheet, for the page's export link (same query as the page).
-        app.MapGet("/campaigns/{campaign}/completeness.xlsx", async (string campaign, string? unit, DateOnly? from, DateOnly? to, CenturionDb db, CallerScope scope, TimeProvider clock, CancellationToken ct) =>
+        app.MapGet("/campaigns/{campaign}/completeness.xlsx", async (CampaignInRoute route, string? unit, DateOnly? from, DateOnly? to, CenturionDb db, CallerScope scope, TimeProvider clock, CancellationToken ct) =>
         {
-            var c = await CampaignOperations.FindAsync(db, scope, campaign, ct);
+            var c = route.Campaign;
             var root = await scope.UnitOrOwnAsync(db, unit, ct);
             var today = ProvinceTime.Today(clock);
             var data = await Completeness.ForAsync(db, c, root, from ?? c.StartDate, to ?? c.Clamp(today), clock.GetUtcNow().UtcDateTime, ct);
@@ -81,12 +81,12 @@ public static class ReportsApi
                     [ReportingText.OnTime] = r.Counts.OnTime, [ReportingText.Late] = r.Counts.Late, [ReportingText.Missing] = r.Counts.Missing,
                     [ReportingText.Pending] = r.Counts.Pending, [ReportingText.Nil] = r.Counts.Nil, [ReportingText.Rate] = r.Counts.ReceivedRate is { } rate ? Math.Round(rate, 4) : null,
                 }).ToList();
-            return await Files.XlsxAsync(rows, $"{campaign}-completeness-{root.Code}-{data.To:yyyyMMdd}.xlsx", ct: ct);
+            return await Files.XlsxAsync(rows, $"{c.Code}-completeness-{root.Code}-{data.To:yyyyMMdd}.xlsx", ct: ct);
         }).RequireAuthorization().ExcludeFromDescription();
 
-        api.MapGet("/outstanding", async (string campaign, string? unit, DateOnly? date, CenturionDb db, CallerScope scope, TimeProvider clock, CancellationToken ct) =>
+        api.MapGet("/outstanding", async (CampaignInRoute route, string? unit, DateOnly? date, CenturionDb db, CallerScope scope, TimeProvider clock, CancellationToken ct) =>
         {
-            var c = await CampaignOperations.FindAsync(db, scope, campaign, ct);
+            var c = route.Campaign;
             var root = await scope.UnitOrOwnAsync(db, unit, ct);
             return TypedResults.Ok(await Completeness.OutstandingAsync(db, c, root, date ?? c.Clamp(c.DueOn(ProvinceTime.Today(clock)).Start), clock.GetUtcNow().UtcDateTime, ct));
         }).WithName("ListOutstanding").WithSummary("Reporting units that have not submitted the report for the period holding the date (default: the one due today, kept within the campaign).");

@@ -1,3 +1,4 @@
+using Centurion.Features.Campaigns;
 using Centurion.Features.Units;
 using Centurion.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -41,17 +42,17 @@ public static class DisputesApi
             .Named("ActOnHazard", "assign (with assignedTo) or eliminate (with a note of what was done).");
 
         var rounds = app.MapGroup("/api/ledgers/screening/{campaign}").WithTags("Ledgers: dispute screening").RequireAuthorization();
-        rounds.MapGet("/rounds", async (string campaign, string? unit, ScreeningLedger ledger, CancellationToken ct) =>
-            TypedResults.Ok(await ledger.RoundsAsync(await ledger.CampaignAsync(campaign, ct), unit, ct)))
+        rounds.MapGet("/rounds", async (CampaignInRoute route, string? unit, ScreeningLedger ledger, CancellationToken ct) =>
+            TypedResults.Ok(await ledger.RoundsAsync(await ledger.CampaignAsync(route, ct), unit, ct)))
             .Named("ListScreeningRounds", "The campaign's screening rounds, each with the participating units in the subtree that have not screened.");
-        rounds.MapPost("/rounds", async (string campaign, NewRounds body, ScreeningLedger ledger, CancellationToken ct) =>
-            TypedResults.Ok(await ledger.AddRoundsAsync(await ledger.CampaignAsync(campaign, ct), body, ct)))
+        rounds.MapPost("/rounds", async (CampaignInRoute route, NewRounds body, ScreeningLedger ledger, CancellationToken ct) =>
+            TypedResults.Ok(await ledger.AddRoundsAsync(await ledger.CampaignAsync(route, ct), body, ct)))
             .Named("AddScreeningRounds", "Adds rounds back to back (days each, count of them) after the last; campaign office.");
-        rounds.MapGet("/screenings", async (string campaign, long? round, string? unit, ScreeningLedger ledger, CancellationToken ct) =>
-            TypedResults.Ok(await ledger.ScreeningsAsync(await ledger.CampaignAsync(campaign, ct), round, unit, ct)))
+        rounds.MapGet("/screenings", async (CampaignInRoute route, long? round, string? unit, ScreeningLedger ledger, CancellationToken ct) =>
+            TypedResults.Ok(await ledger.ScreeningsAsync(await ledger.CampaignAsync(route, ct), round, unit, ct)))
             .Named("ListScreenings", "Units' screenings (places, households, disputes found) by round, in the caller's subtree.");
-        rounds.MapPut("/rounds/{round:long}/screenings", async (string campaign, long round, ScreeningInput body, ScreeningLedger ledger, CancellationToken ct) =>
-            TypedResults.Ok(await ledger.RecordAsync(await ledger.CampaignAsync(campaign, ct), round, body, ct)))
+        rounds.MapPut("/rounds/{round:long}/screenings", async (CampaignInRoute route, long round, ScreeningInput body, ScreeningLedger ledger, CancellationToken ct) =>
+            TypedResults.Ok(await ledger.RecordAsync(await ledger.CampaignAsync(route, ct), round, body, ct)))
             .Named("RecordScreening", "Records or corrects a unit's screening in a round.");
 
         app.MapGet("/api/ledgers/disputes/figures", async (string? unit, DateOnly from, DateOnly to, Data.CenturionDb db, CallerScope scope, LedgerAccess access, CancellationToken ct) =>

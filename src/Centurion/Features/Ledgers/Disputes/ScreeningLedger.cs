@@ -24,6 +24,13 @@ public sealed class ScreeningLedger(CenturionDb db, CallerScope scope, LedgerAcc
         return await CampaignOperations.FindAsync(db, scope, code, ct);
     }
 
+    /// <summary>The campaign the API address names, once the caller may read the ledgers.</summary>
+    public async Task<Campaign> CampaignAsync(CampaignInRoute campaign, CancellationToken ct = default)
+    {
+        await access.RequireReadAsync(ct);
+        return campaign.Campaign;
+    }
+
     /// <summary>The campaign's rounds with, for each started round, the participating units in the caller's subtree that have not screened.</summary>
     public async Task<List<RoundDto>> RoundsAsync(Campaign c, string? unit = null, CancellationToken ct = default)
     {

@@ -37,6 +37,13 @@ public sealed class SpotCheckLedger(CenturionDb db, CallerScope scope, LedgerAcc
         return await CampaignOperations.FindAsync(db, scope, code, ct);
     }
 
+    /// <summary>The campaign the API address names, once the caller may read the ledgers.</summary>
+    public async Task<Campaign> CampaignAsync(CampaignInRoute campaign, CancellationToken ct = default)
+    {
+        await access.RequireReadAsync(ct);
+        return campaign.Campaign;
+    }
+
     /// <summary>
     /// Draws and stores the draw (seed, candidates, result) and its checks in one transaction, audited, before anything
     /// about it is returned. A round drawn before needs a reason; the earlier draw is then marked superseded.

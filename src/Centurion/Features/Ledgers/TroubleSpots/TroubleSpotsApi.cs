@@ -28,9 +28,9 @@ public static class TroubleSpotsApi
             .Named("EditTroubleSpot", "Edits a trouble spot that is not closed.");
         spots.MapPost("/{id:long}/actions", async (long id, TroubleSpotAction body, TroubleSpotLedger ledger, CancellationToken ct) => TypedResults.Ok(await ledger.ActAsync(id, body, ct)))
             .Named("ActOnTroubleSpot", "rectify; clear (the evidence in note); recheck once due (foundBack true reopens it with newDeadline).");
-        spots.MapPut("/recheck-interval/{campaign}", async (string campaign, RecheckInterval body, CenturionDb db, CallerScope scope, TroubleSpotLedger ledger, CancellationToken ct) =>
+        spots.MapPut("/recheck-interval/{campaign}", async (CampaignInRoute route, RecheckInterval body, TroubleSpotLedger ledger, CancellationToken ct) =>
             {
-                await ledger.SetRecheckDaysAsync(await CampaignOperations.FindAsync(db, scope, campaign, ct), body.Days, ct);
+                await ledger.SetRecheckDaysAsync(route.Campaign, body.Days, ct);
                 return TypedResults.NoContent();
             })
             .Named("SetRecheckInterval", "Sets the campaign's interval between clearing a spot and its re-check (days); campaign office.");
