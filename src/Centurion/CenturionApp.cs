@@ -59,7 +59,7 @@ public static class CenturionApp
             if (showErrors && ctx.Exception is { } e && e is not DomainException) ctx.ProblemDetails.Detail = e.ToString();
         });
         services.AddExceptionHandler<DomainExceptionHandler>();
-        services.AddOpenApi(o => o.AddDocumentTransformer<ApiSecuritySchemes>());
+        services.AddOpenApi(o => o.AddDocumentTransformer<ApiSecuritySchemes>().AddOperationTransformer<RouteValuesInOpenApi>());
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
         services.AddHostedService<DatabaseStartup>();
