@@ -9,7 +9,7 @@ using Microsoft.Playwright;
 namespace Centurion.Tests.Browser;
 
 /// <summary>
-/// The main path of the ledgers the other journeys leave out (key places, night operations, hazards, trouble spots), walked once
+/// The main path of the ledgers the other journeys leave out (key places, night operations, hazards, trouble spots, screening), walked once
 /// in Chinese with a screenshot each and looked at again in English; then the campaign office's first look at the reconciliation.
 /// One app and one test, to keep the suite fast.
 /// </summary>
@@ -103,12 +103,25 @@ public class LedgerMainPathsJourney(Support.Browser browser) : IClassFixture<Sup
         await Assertions.Expect(page.Locator("#key-place-map a.spot.open.recurring")).ToHaveCountAsync(1); // 春熙路夜市, reopened twice
         await Support.Browser.ScreenshotAsync(page, "ledger-map-jinjiang-zh");
 
+        // Dispute screening: Jinjiang corrects its record for the demo's second round (25 June – 8 July, 9 – 22 July).
+        await page.GotoAsync("/ledgers/screening");
+        await page.SelectOptionAsync("#s-round", new SelectOptionValue { Index = 1 });
+        await page.FillAsync("#s-unit", "510104");
+        await page.FillAsync("#s-on", "2022-07-15");
+        await page.FillAsync("#s-places", "30");
+        await page.FillAsync("#s-households", "120");
+        await page.FillAsync("#s-found", "2");
+        await page.ClickAsync("#s-save");
+        await Assertions.Expect(page.Locator("#screening-ok")).ToBeVisibleAsync();
+        await Support.Browser.ScreenshotAsync(page, "ledger-screening-zh");
+
         // The same pages in English.
         await page.ClickAsync("#lang-switch");
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await page.GotoAsync("/ledgers/map");
         await Assertions.Expect(page.Locator("#map-legend")).ToContainTextAsync("Trouble spot, open (red)");
         await Support.Browser.ScreenshotAsync(page, "ledger-map-jinjiang-en");
-        foreach (var (url, name) in new[] { (place, "key-place"), (operation, "night-operation"), (hazard, "hazard-assigned"), (spot, "trouble-spot-cleared") })
+        foreach (var (url, name) in new[] { (place, "key-place"), (operation, "night-operation"), (hazard, "hazard-assigned"), ("/ledgers/screening", "screening"), (spot, "trouble-spot-cleared") })
         {
             await page.GotoAsync(url);
             await Support.Browser.ScreenshotAsync(page, $"ledger-{name}-en");
@@ -126,5 +139,9 @@ public class LedgerMainPathsJourney(Support.Browser browser) : IClassFixture<Sup
         await Assertions.Expect(office.Locator("#disagreeing tbody tr")).ToHaveCountAsync(DemoLedgers.Planted.Count);
         await Assertions.Expect(office.Locator("#reconciliation tr.flagged")).ToHaveCountAsync(5);
         await Support.Browser.ScreenshotAsync(office, "ledger-reconciliation-default-zh");
+        await office.GotoAsync("/ledgers/screening"); // who has not screened: Leshan Shizhong in round 1, Shiqu in round 2
+        await Assertions.Expect(office.Locator("#round-1 .missing")).ToContainTextAsync("511102");
+        await Assertions.Expect(office.Locator("#round-2 .missing")).ToContainTextAsync("513332");
+        await Support.Browser.ScreenshotAsync(office, "ledger-screening-missing-zh");
     }
 }
