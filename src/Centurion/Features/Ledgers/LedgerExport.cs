@@ -37,6 +37,12 @@ public static class LedgerExport
         [DisputeText.StatusLabel] = S<HazardStatus>(h.Status), [HazardText.AssignedTo] = h.AssignedTo, [HazardText.Overdue] = h.Overdue ? LedgerWords.Yes : "",
     };
 
+    public static IDictionary<string, object?> Screening(ScreeningDto s) => new Dictionary<string, object?>
+    {
+        [ScreeningText.Round] = s.Round, [Ui.Code] = s.Unit, [Ui.Units] = s.UnitName, [ScreeningText.ScreenedOn] = s.ScreenedOn.ToString("yyyy-MM-dd"),
+        [ScreeningText.Places] = s.Places, [ScreeningText.Households] = s.Households, [ScreeningText.Found] = s.DisputesFound, [LedgerText.RecordedBy] = s.RecordedBy,
+    };
+
     public static IDictionary<string, object?> TroubleSpot(TroubleSpotRow s) => new Dictionary<string, object?>
     {
         ["ID"] = s.Id, [Ui.Code] = s.Unit, [TroubleSpotText.Unit] = s.UnitName, [TroubleSpotText.Name] = s.Name, [TroubleSpotText.Leader] = s.Leader,

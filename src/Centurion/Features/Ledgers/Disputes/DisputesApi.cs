@@ -51,6 +51,9 @@ public static class DisputesApi
         rounds.MapGet("/screenings", async (CampaignInRoute route, long? round, string? unit, ScreeningLedger ledger, CancellationToken ct) =>
             TypedResults.Ok(await ledger.ScreeningsAsync(await ledger.CampaignAsync(route, ct), round, unit, ct)))
             .Named("ListScreenings", "Units' screenings (places, households, disputes found) by round, in the caller's subtree.");
+        rounds.MapGet("/screenings/export", async (CampaignInRoute route, long? round, string? unit, ScreeningLedger ledger, CancellationToken ct) =>
+            await Files.XlsxAsync((await ledger.ScreeningsAsync(await ledger.CampaignAsync(route, ct), round, unit, ct)).Select(LedgerExport.Screening), "screenings.xlsx", ct: ct))
+            .Named("ExportScreenings", "The screenings (filtered by round and unit subtree) as XLSX.").Produces(StatusCodes.Status200OK, contentType: Files.XlsxType);
         rounds.MapPut("/rounds/{round:long}/screenings", async (CampaignInRoute route, long round, ScreeningInput body, ScreeningLedger ledger, CancellationToken ct) =>
             TypedResults.Ok(await ledger.RecordAsync(await ledger.CampaignAsync(route, ct), round, body, ct)))
             .Named("RecordScreening", "Records or corrects a unit's screening in a round.");
