@@ -123,4 +123,33 @@ public class ReportRulesTests
     [Theory, MemberData(nameof(Outliers))]
     public void A_value_is_unusual_only_far_from_the_median_of_at_least_seven_earlier_values(long value, long[] history, long? median) =>
         Assert.Equal(median, ReportRules.Outlier(value, history));
+    [Fact]
+    public void The_running_total_rule_does_not_wrap_round_on_a_stored_total_near_the_64_bit_limit()
+    {
+        // Before: long.MaxValue + 1 wrapped to long.MinValue, so the resolved total looked smaller than the screened one.
+        var check = Check(100, 1, 1, totalsBefore: new() { [Resolved.Code] = long.MaxValue, [Screened.Code] = 10 });
+
+        var problem = Assert.Single(check.Errors);
+        Assert.Equal(("disputes-resolved", "Total “Disputes resolved” (9223372036854775808) cannot exceed total “Disputes screened” (11)."),
+            (problem.Indicator, problem.Message.En));
+    }
+
+    [Fact]
+    public void The_outlier_check_does_not_wrap_round_on_stored_values_near_the_64_bit_limit() =>
+        // Before: twice the median wrapped negative and 10 counted as four times above it; it is far below it.
+        Assert.Equal(long.MaxValue - 1, ReportRules.Outlier(10, [.. Enumerable.Repeat(long.MaxValue - 1, 7)]));
+
+    [Fact]
+    public void A_figure_beyond_its_measures_limit_is_refused_by_field_and_the_limit_itself_passes()
+    {
+        Indicator nights = new() { Id = 4, Code = "night-operations", NameZh = "夜查清查整治行动", NameEn = "Night operations", Measure = Measure.Operations };
+        var values = new Dictionary<string, long?> { [Deployments.Code] = 10_000_001, [nights.Code] = 1_000_000, [Screened.Code] = long.MaxValue, [Resolved.Code] = -10_000_001 };
+
+        var problems = ReportRules.OutOfRange([Deployments, nights, Screened, Resolved], values);
+
+        Assert.Equal(["police-deployments", "disputes-screened", "disputes-resolved"], problems.Select(p => p.Indicator));
+        Assert.Equal("“Police deployments” is out of range: at most 10,000,000 per unit and period (no unit comes near it; the bound keeps the province's and the campaign's totals in range).",
+            problems[0].Message.En);
+        Assert.True(Check(100, long.MaxValue, 3).Refused);
+    }
 }

@@ -10,8 +10,8 @@ public static class PressNumbers
     /// <summary>Chinese: from 10,000 up in 万 with at most one decimal (16.8万, 46万, 1.8万); below that, plain digits (GB/T 15835).</summary>
     public static string Chinese(long value)
     {
-        if (Math.Abs(value) < 10_000) return value.ToString(CultureInfo.InvariantCulture);
-        if (Math.Abs(value) >= 100_000_000) return (Math.Round(value / 10_000_000d) / 10).ToString("0.#", CultureInfo.InvariantCulture) + "亿";
+        if (value is > -10_000 and < 10_000) return value.ToString(CultureInfo.InvariantCulture);
+        if (value is >= 100_000_000 or <= -100_000_000) return (Math.Round(value / 10_000_000d) / 10).ToString("0.#", CultureInfo.InvariantCulture) + "亿";
         return (Math.Round(value / 1_000d) / 10).ToString("0.#", CultureInfo.InvariantCulture) + "万";
     }
 

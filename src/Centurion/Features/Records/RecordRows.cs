@@ -1,4 +1,5 @@
 using System.Globalization;
+using Centurion.Features.Campaigns;
 using Centurion.Features.Statistics;
 using Centurion.Infrastructure;
 
@@ -93,6 +94,8 @@ public static class RecordRows
         if (suspectsText.Length > 0 && !int.TryParse(suspectsText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out suspects))
             Fail(Suspects, suspectsText, new("嫌疑人数应为整数。", "The number of suspects must be a whole number."));
         else if (suspects < 0) Fail(Suspects, suspectsText, new("嫌疑人数不能为负数。", "The number of suspects cannot be negative."));
+        else if (suspects > FigureLimits.Max(Measure.Persons))
+            Fail(Suspects, suspectsText, FigureLimits.TooLarge("嫌疑人数", "Suspects", FigureLimits.Max(Measure.Persons), FigureLimits.PerCase));
         else if (suspects > 0 && solvedText.Length == 0)
             Fail(Suspects, suspectsText, new("有查获嫌疑人时须填写破案（查处）日期，嫌疑人按该日期计数。",
                 "Suspects caught are counted on the solved date, so solved_on is needed when suspects is above 0."));

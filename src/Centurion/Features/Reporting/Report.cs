@@ -249,6 +249,9 @@ public sealed class ReportRevision : IUnitOwned
 
     internal void Replace(IReadOnlyDictionary<int, long?> values, bool nil)
     {
+        // The callers check each figure against its measure's limit, by field; this is the last guard, so that nothing beyond any limit is stored.
+        if (values.Values.Any(v => v is > FigureLimits.Ceiling or < -FigureLimits.Ceiling))
+            throw DomainException.Invalid(new($"数据超出范围：每个单位每期最多 {FigureLimits.Ceiling:N0}。", $"A figure is out of range: at most {FigureLimits.Ceiling:N0} per unit and period."));
         Nil = nil;
         _values.RemoveAll(v => !values.ContainsKey(v.IndicatorId) || values[v.IndicatorId] is null);
         foreach (var (indicator, value) in values)

@@ -29,14 +29,14 @@ public static class ReportImport
         scope.Require(Roles.CampaignOffice);
         var units = await CampaignOperations.ReportingUnits(db, campaign.Id, scope.UnitId).ToDictionaryAsync(u => u.Code, u => u.Id, ct);
         var indicators = (await CampaignOperations.IndicatorsAsync(db, campaign.Id, ct))
-            .Where(i => i.Source == IndicatorSource.Reported).ToDictionary(i => i.Code, i => i.Id);
+            .Where(i => i.Source == IndicatorSource.Reported).ToDictionary(i => i.Code);
         var result = await Import.RunAsync(db, new ImportFile(path, fileName, BatchKind, campaign.Id), new Checker(units, indicators),
             new Writer(db, campaign, fileName, nowUtc), dryRun, ct);
         return result.Map(s => new ReportImportSummary(s.Rows, s.Inserted, s.Updated, s.Unchanged, s.DryRun, s.BatchId));
     }
 
     /// <summary>Every row and column, and no unit, date and indicator twice.</summary>
-    private sealed class Checker(IReadOnlyDictionary<string, int> units, IReadOnlyDictionary<string, int> indicators) : IRowChecker<Row>
+    private sealed class Checker(IReadOnlyDictionary<string, int> units, IReadOnlyDictionary<string, Indicator> indicators) : IRowChecker<Row>
     {
         private readonly HashSet<(int, DateOnly, int)> _seen = [];
 
@@ -70,7 +70,9 @@ public static class ReportImport
                 Bad("indicator", Cell(2), new($"本行动没有填报指标 {Cell(2)}；可用：{string.Join("、", indicators.Keys)}。", $"The campaign has no reported indicator {Cell(2)}; it has: {string.Join(", ", indicators.Keys)}."));
             if (!long.TryParse(Cell(3), NumberStyles.None, CultureInfo.InvariantCulture, out var value))
                 Bad("value", Cell(3), new("数值应为不小于 0 的整数。", "The value must be a whole number, 0 or more."));
-            return ok ? new Row(n, unit, date, indicator, value) : null;
+            else if (indicator is not null && FigureLimits.Refuses(indicator.Measure, value))
+                Bad("value", Cell(3), FigureLimits.TooLarge(indicator.NameZh, indicator.NameEn, FigureLimits.Max(indicator.Measure)));
+            return ok ? new Row(n, unit, date, indicator!.Id, value) : null;
         }
     }
 

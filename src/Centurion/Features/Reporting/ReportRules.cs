@@ -13,6 +13,11 @@ public static class ReportRules
         public bool Refused => Errors.Count > 0;
     }
 
+    /// <summary>Figures out of range (<see cref="FigureLimits"/>), refused whenever they are saved, submitted or imported.</summary>
+    public static IReadOnlyList<Problem> OutOfRange(IReadOnlyList<Indicator> indicators, IReadOnlyDictionary<string, long?> values) =>
+        [.. indicators.Where(i => values.GetValueOrDefault(i.Code) is { } v && FigureLimits.Refuses(i.Measure, v))
+            .Select(i => new Problem(i.Code, FigureLimits.TooLarge(i.NameZh, i.NameEn, FigureLimits.Max(i.Measure))))];
+
     /// <param name="indicators">The campaign's reported indicators.</param>
     /// <param name="values">This report's values by indicator code; a missing one is blank.</param>
     /// <param name="totalsBefore">The unit's running totals from the campaign's start up to this period, by code.</param>
@@ -22,7 +27,9 @@ public static class ReportRules
     {
         var errors = new List<Problem>();
         var unusual = new List<Problem>();
-        foreach (var i in indicators)
+        var outOfRange = OutOfRange(indicators, values);
+        errors.AddRange(outOfRange);
+        foreach (var i in indicators.Where(i => outOfRange.All(p => p.Indicator != i.Code)))
         {
             var value = values.GetValueOrDefault(i.Code);
             if (value is null)
@@ -37,8 +44,9 @@ public static class ReportRules
         {
             var cap = indicators.FirstOrDefault(x => x.Code == i.AtMostCode);
             if (cap is null || values.GetValueOrDefault(i.Code) is not { } v || values.GetValueOrDefault(cap.Code) is not { } c) continue;
-            var total = totalsBefore.GetValueOrDefault(i.Code) + v;
-            var capTotal = totalsBefore.GetValueOrDefault(cap.Code) + c;
+            // Wider than the figures, so that no stored total can wrap the comparison round.
+            var total = (Int128)totalsBefore.GetValueOrDefault(i.Code) + v;
+            var capTotal = (Int128)totalsBefore.GetValueOrDefault(cap.Code) + c;
             if (total > capTotal)
                 errors.Add(new(i.Code, new($"累计“{i.NameZh}”（{total}）不能多于累计“{cap.NameZh}”（{capTotal}）。",
                     $"Total “{i.NameEn}” ({total}) cannot exceed total “{cap.NameEn}” ({capTotal}).")));
@@ -55,10 +63,11 @@ public static class ReportRules
         if (history.Count < 7) return null;
         var sorted = history.Order().ToArray();
         var mid = sorted.Length / 2;
-        // Twice the median, so that the median of an even count (4.5 of 1..8) is compared exactly rather than rounded down.
-        var twiceMedian = sorted.Length % 2 == 1 ? 2 * sorted[mid] : sorted[mid - 1] + sorted[mid];
+        // Twice the median, so that the median of an even count (4.5 of 1..8) is compared exactly rather than rounded down;
+        // in a wider type, so that no stored value can wrap the arithmetic.
+        var twiceMedian = sorted.Length % 2 == 1 ? 2 * (Int128)sorted[mid] : (Int128)sorted[mid - 1] + sorted[mid];
         var high = value >= 10 && value > 2 * twiceMedian;
-        var low = twiceMedian >= 40 && value * 8 < twiceMedian;
-        return high || low ? twiceMedian / 2 : null;
+        var low = twiceMedian >= 40 && (Int128)value * 8 < twiceMedian;
+        return high || low ? Saturating.ToLong(twiceMedian / 2) : null;
     }
 }

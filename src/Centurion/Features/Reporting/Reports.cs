@@ -164,6 +164,9 @@ public sealed class Reports(CenturionDb db, CallerScope scope, Actor actor, Time
         var unknown = f.Values.Keys.Where(k => t.Indicators.All(i => i.Code != k)).ToList();
         if (unknown.Count > 0)
             throw DomainException.Invalid(new($"本行动没有填报指标 {string.Join("、", unknown)}。", $"The campaign has no reported indicator {string.Join(", ", unknown)}."));
+        var errors = new FieldErrors();
+        foreach (var p in ReportRules.OutOfRange(t.Indicators, f.Values)) errors.Add(p.Indicator, p.Message);
+        errors.ThrowIfAny(new("数据超出范围，未保存。", "A figure is out of range; nothing was saved."));
         return t.Indicators.ToDictionary(i => i.Id, i => f.Values.GetValueOrDefault(i.Code));
     }
 
@@ -178,7 +181,7 @@ public sealed class Reports(CenturionDb db, CallerScope scope, Actor actor, Time
 
     private async Task<Dictionary<string, long>> TotalsBeforeAsync(Target t, CancellationToken ct) =>
         (await EffectiveValues(t, t.Campaign.StartDate, t.Period.Start).ToListAsync(ct))
-            .GroupBy(x => x.Code).ToDictionary(g => g.Key, g => g.Sum(x => x.Value));
+            .GroupBy(x => x.Code).ToDictionary(g => g.Key, g => Saturating.Sum(g.Select(x => x.Value)));
 
     private async Task<Dictionary<string, IReadOnlyList<long>>> HistoryAsync(Target t, CancellationToken ct) =>
         (await EffectiveValues(t, t.Period.Start.AddDays(-28 * t.Period.Days), t.Period.Start).ToListAsync(ct))

@@ -16,7 +16,7 @@ public static class Change
     public const double SignificantZ = 2.0;
 
     /// <summary>(current − base) / base; null when the base is 0, where no percentage exists.</summary>
-    public static double? Of(long current, long @base) => @base == 0 ? null : (double)(current - @base) / @base;
+    public static double? Of(long current, long @base) => @base == 0 ? null : ((double)current - @base) / @base;
 
     /// <summary>
     /// For Poisson counts the square root is variance-stabilising (√X has variance about 1/4), so 2(√c − √b) is roughly

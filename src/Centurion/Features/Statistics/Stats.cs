@@ -75,10 +75,10 @@ public static class Stats
         var campaignKey = indicator.Source == IndicatorSource.Reported ? campaign.Id : DailyFact.NoCampaign;
         IQueryable<DailyFact> Facts(Window w) => FactsOf(db, indicator.Id, campaignKey, unit.Id, w);
 
-        var value = await Facts(window).SumAsync(f => f.Value, ct);
-        var lastYearValue = await Facts(lastYear).SumAsync(f => f.Value, ct);
-        var previousValue = await Facts(previous).SumAsync(f => f.Value, ct);
-        long? monthValue = month is { } m ? await Facts(m).SumAsync(f => f.Value, ct) : null;
+        var value = await SumAsync(Facts(window), ct);
+        var lastYearValue = await SumAsync(Facts(lastYear), ct);
+        var previousValue = await SumAsync(Facts(previous), ct);
+        long? monthValue = month is { } m ? await SumAsync(Facts(m), ct) : null;
 
         var isCount = indicator.Measure != Measure.PersonTimes;
         var yoy = Change.Compare(value, lastYearValue, isCount, options.LowBase);
@@ -105,9 +105,16 @@ public static class Stats
     {
         var campaignKey = indicator.Source == IndicatorSource.Reported ? campaign.Id : DailyFact.NoCampaign;
         var byDay = await FactsOf(db, indicator.Id, campaignKey, unit.Id, window)
-            .GroupBy(f => f.Day).Select(g => new { Day = g.Key, Sum = g.Sum(f => f.Value) }).ToDictionaryAsync(x => x.Day, x => x.Sum, ct);
+            .GroupBy(f => f.Day).Select(g => new { Day = g.Key, Sum = g.Sum(f => (decimal)f.Value) }).ToDictionaryAsync(x => x.Day, x => Saturating.ToLong(x.Sum), ct);
         return [.. Enumerable.Range(0, window.Days).Select(d => byDay.GetValueOrDefault(window.From.AddDays(d)))];
     }
+
+    /// <summary>
+    /// The sum of facts, computed wider than a fact (numeric on PostgreSQL, decimal on SQLite) so that no stored value can make it
+    /// overflow; figures are bounded when they enter (<see cref="FigureLimits"/>), this keeps reads safe whatever is stored.
+    /// </summary>
+    private static async Task<long> SumAsync(IQueryable<DailyFact> facts, CancellationToken ct) =>
+        Saturating.ToLong(await facts.SumAsync(f => (decimal)f.Value, ct));
 
     private static IQueryable<DailyFact> FactsOf(CenturionDb db, int indicatorId, int campaignKey, int rootId, Window w)
     {
@@ -116,7 +123,7 @@ public static class Stats
             && subtree.Contains(f.UnitId));
     }
 
-    private sealed record Part(string Key, long Sum);
+    private sealed record Part(string Key, decimal Sum);
     private sealed record Named(string Key, string NameZh, string NameEn);
 
     private static readonly Dictionary<VictimGroups, (string Zh, string En)> VictimNames = new()
@@ -148,10 +155,10 @@ public static class Stats
                                          join l in db.UnitLinks on f.UnitId equals l.DescendantId
                                          join u in db.Units on l.AncestorId equals u.Id
                                          where u.ParentId == unit.Id
-                                         group f.Value by u.Code into g
+                                         group (decimal)f.Value by u.Code into g
                                          select new Part(g.Key, g.Sum())).ToListAsync(ct);
-                    var own = await facts(w).Where(f => f.UnitId == unit.Id).SumAsync(f => f.Value, ct);
-                    sums.Add(byChild.Append(new Part(unit.Code, own)).ToDictionary(p => p.Key, p => p.Sum));
+                    var own = await SumAsync(facts(w).Where(f => f.UnitId == unit.Id), ct);
+                    sums.Add(byChild.Append(new Part(unit.Code, own)).ToDictionary(p => p.Key, p => Saturating.ToLong(p.Sum)));
                 }
                 keys = [.. children.Select(c => new Named(c.Code, c.NameZh, c.NameEn))];
                 // Figures filed on the unit itself (a county's cases with no station) get their own row, so the rows add up to the total.
@@ -159,17 +166,17 @@ public static class Stats
                 break;
             case Breakdown.Line:
                 var line = indicator.OwnerLineId is { } lineId ? await db.Lines.FirstAsync(l => l.Id == lineId, ct) : null;
-                foreach (var w in windows) sums.Add(new() { [line?.Code ?? ""] = await facts(w).SumAsync(f => f.Value, ct) });
+                foreach (var w in windows) sums.Add(new() { [line?.Code ?? ""] = await SumAsync(facts(w), ct) });
                 keys = [new Named(line?.Code ?? "", line?.NameZh ?? "未指定", line?.Name(true) ?? "None")];
                 break;
             case Breakdown.Category:
                 foreach (var w in windows)
-                    sums.Add(await facts(w).GroupBy(f => f.Category).Select(g => new Part(g.Key, g.Sum(f => f.Value))).ToDictionaryAsync(p => p.Key, p => p.Sum, ct));
+                    sums.Add(await facts(w).GroupBy(f => f.Category).Select(g => new Part(g.Key, g.Sum(f => (decimal)f.Value))).ToDictionaryAsync(p => p.Key, p => Saturating.ToLong(p.Sum), ct));
                 keys = [.. sums.SelectMany(s => s.Keys).Distinct().Order(StringComparer.Ordinal).Select(k => new Named(k, k, k))];
                 break;
             case Breakdown.Place:
                 foreach (var w in windows)
-                    sums.Add(await facts(w).GroupBy(f => f.PlaceType).Select(g => new Part(g.Key, g.Sum(f => f.Value))).ToDictionaryAsync(p => p.Key, p => p.Sum, ct));
+                    sums.Add(await facts(w).GroupBy(f => f.PlaceType).Select(g => new Part(g.Key, g.Sum(f => (decimal)f.Value))).ToDictionaryAsync(p => p.Key, p => Saturating.ToLong(p.Sum), ct));
                 keys = [.. FactDimensions.PlaceTypes.Concat(sums.SelectMany(s => s.Keys)).Distinct()
                     .Select(k => PlaceNames.TryGetValue(k, out var n) ? new Named(k, n.Zh, n.En) : new Named(k, k, k))];
                 break;
@@ -177,8 +184,8 @@ public static class Stats
                 foreach (var w in windows)
                 {
                     // Facts keep the combination of groups; a case with two groups counts once in the total and once in each group here.
-                    var byCombination = await facts(w).GroupBy(f => f.VictimGroups).Select(g => new { g.Key, Sum = g.Sum(f => f.Value) }).ToListAsync(ct);
-                    sums.Add(FactDimensions.Groups.ToDictionary(g => g.Key, g => byCombination.Where(c => (c.Key & (int)g.Value) != 0).Sum(c => c.Sum)));
+                    var byCombination = await facts(w).GroupBy(f => f.VictimGroups).Select(g => new { g.Key, Sum = g.Sum(f => (decimal)f.Value) }).ToListAsync(ct);
+                    sums.Add(FactDimensions.Groups.ToDictionary(g => g.Key, g => Saturating.ToLong(byCombination.Where(c => (c.Key & (int)g.Value) != 0).Sum(c => c.Sum))));
                 }
                 keys = [.. FactDimensions.Groups.Select(g => new Named(g.Key, VictimNames[g.Value].Zh, VictimNames[g.Value].En))];
                 break;
@@ -211,8 +218,8 @@ public static class SubtreeTotals
                       where f.IndicatorId == indicator.Id && f.CampaignId == campaignKey && f.Day >= window.From && f.Day <= window.To
                       join l in db.UnitLinks on f.UnitId equals l.DescendantId
                       where ids.Contains(l.AncestorId)
-                      group f.Value by l.AncestorId into g
-                      select new { g.Key, Sum = g.Sum() }).ToDictionaryAsync(x => x.Key, x => x.Sum, ct);
+                      group (decimal)f.Value by l.AncestorId into g
+                      select new { g.Key, Sum = g.Sum() }).ToDictionaryAsync(x => x.Key, x => Saturating.ToLong(x.Sum), ct);
     }
 
     /// <summary>The last day in a window on which any unit of a subtree has a reported figure of these indicators; null if none. No scope check.</summary>

@@ -1,3 +1,4 @@
+using Centurion.Features.Campaigns;
 using Centurion.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -59,8 +60,10 @@ public sealed class Screening : IUnitOwned
         if (on < round.StartsOn || on > round.EndsOn)
             throw DomainException.Invalid(new($"排查日期须在本轮 {round.StartsOn:yyyy-MM-dd} 至 {round.EndsOn:yyyy-MM-dd} 之内。",
                 $"The screening date must fall within the round, {round.StartsOn:yyyy-MM-dd} to {round.EndsOn:yyyy-MM-dd}."));
-        if (places < 0 || households < 0 || found < 0)
-            throw DomainException.Invalid(new("场所数、户数和发现纠纷数须为不小于 0 的整数。", "Places, households and disputes found must be whole numbers ≥ 0."));
+        static bool Out(int n) => n < 0 || n > FigureLimits.Other;
+        if (Out(places) || Out(households) || Out(found))
+            throw DomainException.Invalid(new($"场所数、户数和发现纠纷数须为 0 至 {FigureLimits.Other:N0} 的整数。",
+                $"Places, households and disputes found must be whole numbers from 0 to {FigureLimits.Other:N0}."));
         (ScreenedOn, Places, Households, DisputesFound, RecordedBy, RecordedUtc) = (on, places, households, found, by, at);
     }
 }
