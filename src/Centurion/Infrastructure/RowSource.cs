@@ -16,7 +16,8 @@ public readonly record struct SourceRow(int Number, string[] Cells);
 /// </summary>
 public static class RowSource
 {
-    public static IEnumerable<SourceRow> Read(string path) => IsXlsx(path) ? ReadXlsx(path) : ReadCsv(path);
+    /// <param name="encoding">A CSV file's encoding as <see cref="TextEncodings.Detect"/> found it; UTF-8 when not given.</param>
+    public static IEnumerable<SourceRow> Read(string path, string? encoding = null) => IsXlsx(path) ? ReadXlsx(path) : ReadCsv(path, encoding);
 
     /// <summary>XLSX files are zip archives; anything else is read as CSV.</summary>
     public static bool IsXlsx(string path)
@@ -26,9 +27,10 @@ public static class RowSource
         return file.ReadAtLeast(head, 4, throwOnEndOfStream: false) == 4 && head.SequenceEqual("PK\u0003\u0004"u8);
     }
 
-    public static IEnumerable<SourceRow> ReadCsv(string path)
+    public static IEnumerable<SourceRow> ReadCsv(string path, string? encoding = null)
     {
-        using var reader = new StreamReader(path, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        // Strict: a byte that does not decode fails rather than becoming �; Detect has checked the file, so none should.
+        using var reader = new StreamReader(path, TextEncodings.Strict(encoding ?? TextEncodings.Utf8), detectEncodingFromByteOrderMarks: encoding != TextEncodings.Gb18030, bufferSize: 1 << 16);
         var csv = new CsvReader(reader);
         var number = 0;
         while (csv.ReadRecord() is { } cells)

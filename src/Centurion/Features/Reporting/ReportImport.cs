@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Centurion.Features.Reporting;
 
-public sealed record ReportImportSummary(int Rows, int ReportsCreated, int ReportsRevised, int ReportsUnchanged, bool DryRun, long? BatchId);
+public sealed record ReportImportSummary(int Rows, int ReportsCreated, int ReportsRevised, int ReportsUnchanged, bool DryRun, long? BatchId, string? Encoding);
 
 /// <summary>
 /// Imports reported figures in bulk (`unit,date,indicator,value`), for back-filled days or last year's baseline: all or
@@ -32,7 +32,7 @@ public static class ReportImport
             .Where(i => i.Source == IndicatorSource.Reported).ToDictionary(i => i.Code);
         var result = await Import.RunAsync(db, new ImportFile(path, fileName, BatchKind, campaign.Id), new Checker(units, indicators),
             new Writer(db, campaign, fileName, nowUtc), dryRun, ct);
-        return result.Map(s => new ReportImportSummary(s.Rows, s.Inserted, s.Updated, s.Unchanged, s.DryRun, s.BatchId));
+        return result.Map(s => new ReportImportSummary(s.Rows, s.Inserted, s.Updated, s.Unchanged, s.DryRun, s.BatchId, s.Encoding));
     }
 
     /// <summary>Every row and column, and no unit, date and indicator twice.</summary>

@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Centurion.Infrastructure.Imports;
 
-public sealed record ImportSummary(int Rows, int Inserted, int Updated, int Unchanged, bool DryRun, long? BatchId);
+/// <param name="Encoding">A CSV file's encoding, <c>UTF-8</c> or <c>GB18030</c> (<see cref="TextEncodings"/>); null for XLSX.</param>
+public sealed record ImportSummary(int Rows, int Inserted, int Updated, int Unchanged, bool DryRun, long? BatchId, string? Encoding);
 
 /// <summary>Either a summary of what was stored, or why the whole file was refused (the first errors, and how many there were).</summary>
 public sealed record ImportResult<TSummary>(TSummary? Summary, IReadOnlyList<RowError> Errors, int ErrorCount) where TSummary : class
@@ -83,7 +84,14 @@ public static class Import
         IRowWriter<TRow> writer, bool dryRun, CancellationToken ct = default)
     {
         var errors = new RowErrors();
-        var rows = Check(file.Path, checker, errors);
+        string? encoding = null;
+        if (!RowSource.IsXlsx(file.Path))
+        {
+            var (name, line, refusal) = TextEncodings.Detect(file.Path);
+            if (refusal is not null) return new(null, [new RowError(line, "(file)", "", refusal)], 1);
+            encoding = name;
+        }
+        var rows = Check(file.Path, encoding, checker, errors);
         if (errors.Count > 0) return new(null, errors.Kept, errors.Count);
 
         var sha256 = await Sha256Async(file.Path, ct);
@@ -98,19 +106,19 @@ public static class Import
             db.ImportBatches.Add(batch);
             await db.SaveChangesAsync(ct);
 
-            var counts = await writer.WriteAsync(batch, Parsed(file.Path, checker), errors, dryRun, ct);
+            var counts = await writer.WriteAsync(batch, Parsed(file.Path, encoding, checker), errors, dryRun, ct);
             if (errors.Count > 0) return new ImportResult<ImportSummary>(null, errors.Kept, errors.Count);
             if (db.Entry(batch).State == EntityState.Detached) db.ImportBatches.Attach(batch);
             (batch.Inserted, batch.Updated, batch.Unchanged) = (counts.Inserted, counts.Updated, counts.Unchanged);
             await db.SaveChangesAsync(ct);
-            return new ImportResult<ImportSummary>(new(rows, counts.Inserted, counts.Updated, counts.Unchanged, dryRun, dryRun ? null : batch.Id), [], 0);
+            return new ImportResult<ImportSummary>(new(rows, counts.Inserted, counts.Updated, counts.Unchanged, dryRun, dryRun ? null : batch.Id, encoding), [], 0);
         }, r => r.Summary is { DryRun: false }, ct);
     }
 
     /// <summary>Pass 1. Returns the number of data rows.</summary>
-    private static int Check<TRow>(string path, IRowChecker<TRow> checker, RowErrors errors)
+    private static int Check<TRow>(string path, string? encoding, IRowChecker<TRow> checker, RowErrors errors)
     {
-        using var rows = RowSource.Read(path).GetEnumerator();
+        using var rows = RowSource.Read(path, encoding).GetEnumerator();
         if (!rows.MoveNext())
         {
             errors.Add(new RowError(1, "(header)", "", new("文件是空的。", "The file is empty.")));
@@ -127,15 +135,15 @@ public static class Import
             count++;
             checker.Check(rows.Current, errors);
         }
-        checker.Finish(count, () => RowSource.Read(path), errors);
+        checker.Finish(count, () => RowSource.Read(path, encoding), errors);
         return count;
     }
 
     /// <summary>Pass 2's rows: the file again, every row known to be good.</summary>
-    private static IEnumerable<TRow> Parsed<TRow>(string path, IRowChecker<TRow> checker)
+    private static IEnumerable<TRow> Parsed<TRow>(string path, string? encoding, IRowChecker<TRow> checker)
     {
         var header = true;
-        foreach (var row in RowSource.Read(path))
+        foreach (var row in RowSource.Read(path, encoding))
         {
             if (header)
             {
