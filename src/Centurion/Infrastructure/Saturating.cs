@@ -8,6 +8,9 @@ public static class Saturating
 {
     public static long ToLong(Int128 value) => value > long.MaxValue ? long.MaxValue : value < long.MinValue ? long.MinValue : (long)value;
 
+    /// <summary>A sum computed in floating point (exact under 2^53) as a whole number, the largest there is beyond.</summary>
+    public static long ToLong(double value) => value >= 9.2233720368547758E18 ? long.MaxValue : value <= -9.2233720368547758E18 ? long.MinValue : (long)Math.Round(value);
+
     public static long ToLong(decimal value) => value >= long.MaxValue ? long.MaxValue : value <= long.MinValue ? long.MinValue : (long)value;
 
     public static long Add(long a, long b) => ToLong((Int128)a + b);

@@ -105,16 +105,18 @@ public static class Stats
     {
         var campaignKey = indicator.Source == IndicatorSource.Reported ? campaign.Id : DailyFact.NoCampaign;
         var byDay = await FactsOf(db, indicator.Id, campaignKey, unit.Id, window)
-            .GroupBy(f => f.Day).Select(g => new { Day = g.Key, Sum = g.Sum(f => (decimal)f.Value) }).ToDictionaryAsync(x => x.Day, x => Saturating.ToLong(x.Sum), ct);
+            .GroupBy(f => f.Day).Select(g => new { Day = g.Key, Sum = g.Sum(f => (double)f.Value) }).ToDictionaryAsync(x => x.Day, x => Saturating.ToLong(x.Sum), ct);
         return [.. Enumerable.Range(0, window.Days).Select(d => byDay.GetValueOrDefault(window.From.AddDays(d)))];
     }
 
     /// <summary>
-    /// The sum of facts, computed wider than a fact (numeric on PostgreSQL, decimal on SQLite) so that no stored value can make it
-    /// overflow; figures are bounded when they enter (<see cref="FigureLimits"/>), this keeps reads safe whatever is stored.
+    /// The sum of facts, computed in floating point so that no stored value can make it overflow; figures are bounded when they
+    /// enter (<see cref="FigureLimits"/>), this keeps reads safe whatever is stored. Exact while a total stays under 2^53
+    /// (9×10^15), which the limits keep any real province's totals far below. Not decimal: SQLite has none, and EF's stand-in
+    /// for it (a function called per row) made the dashboard and the bulletin half as slow again.
     /// </summary>
     private static async Task<long> SumAsync(IQueryable<DailyFact> facts, CancellationToken ct) =>
-        Saturating.ToLong(await facts.SumAsync(f => (decimal)f.Value, ct));
+        Saturating.ToLong(await facts.SumAsync(f => (double)f.Value, ct));
 
     private static IQueryable<DailyFact> FactsOf(CenturionDb db, int indicatorId, int campaignKey, int rootId, Window w)
     {
@@ -123,7 +125,7 @@ public static class Stats
             && subtree.Contains(f.UnitId));
     }
 
-    private sealed record Part(string Key, decimal Sum);
+    private sealed record Part(string Key, double Sum);
     private sealed record Named(string Key, string NameZh, string NameEn);
 
     private static readonly Dictionary<VictimGroups, (string Zh, string En)> VictimNames = new()
@@ -155,7 +157,7 @@ public static class Stats
                                          join l in db.UnitLinks on f.UnitId equals l.DescendantId
                                          join u in db.Units on l.AncestorId equals u.Id
                                          where u.ParentId == unit.Id
-                                         group (decimal)f.Value by u.Code into g
+                                         group (double)f.Value by u.Code into g
                                          select new Part(g.Key, g.Sum())).ToListAsync(ct);
                     var own = await SumAsync(facts(w).Where(f => f.UnitId == unit.Id), ct);
                     sums.Add(byChild.Append(new Part(unit.Code, own)).ToDictionary(p => p.Key, p => Saturating.ToLong(p.Sum)));
@@ -171,12 +173,12 @@ public static class Stats
                 break;
             case Breakdown.Category:
                 foreach (var w in windows)
-                    sums.Add(await facts(w).GroupBy(f => f.Category).Select(g => new Part(g.Key, g.Sum(f => (decimal)f.Value))).ToDictionaryAsync(p => p.Key, p => Saturating.ToLong(p.Sum), ct));
+                    sums.Add(await facts(w).GroupBy(f => f.Category).Select(g => new Part(g.Key, g.Sum(f => (double)f.Value))).ToDictionaryAsync(p => p.Key, p => Saturating.ToLong(p.Sum), ct));
                 keys = [.. sums.SelectMany(s => s.Keys).Distinct().Order(StringComparer.Ordinal).Select(k => new Named(k, k, k))];
                 break;
             case Breakdown.Place:
                 foreach (var w in windows)
-                    sums.Add(await facts(w).GroupBy(f => f.PlaceType).Select(g => new Part(g.Key, g.Sum(f => (decimal)f.Value))).ToDictionaryAsync(p => p.Key, p => Saturating.ToLong(p.Sum), ct));
+                    sums.Add(await facts(w).GroupBy(f => f.PlaceType).Select(g => new Part(g.Key, g.Sum(f => (double)f.Value))).ToDictionaryAsync(p => p.Key, p => Saturating.ToLong(p.Sum), ct));
                 keys = [.. FactDimensions.PlaceTypes.Concat(sums.SelectMany(s => s.Keys)).Distinct()
                     .Select(k => PlaceNames.TryGetValue(k, out var n) ? new Named(k, n.Zh, n.En) : new Named(k, k, k))];
                 break;
@@ -184,7 +186,7 @@ public static class Stats
                 foreach (var w in windows)
                 {
                     // Facts keep the combination of groups; a case with two groups counts once in the total and once in each group here.
-                    var byCombination = await facts(w).GroupBy(f => f.VictimGroups).Select(g => new { g.Key, Sum = g.Sum(f => (decimal)f.Value) }).ToListAsync(ct);
+                    var byCombination = await facts(w).GroupBy(f => f.VictimGroups).Select(g => new { g.Key, Sum = g.Sum(f => (double)f.Value) }).ToListAsync(ct);
                     sums.Add(FactDimensions.Groups.ToDictionary(g => g.Key, g => Saturating.ToLong(byCombination.Where(c => (c.Key & (int)g.Value) != 0).Sum(c => c.Sum))));
                 }
                 keys = [.. FactDimensions.Groups.Select(g => new Named(g.Key, VictimNames[g.Value].Zh, VictimNames[g.Value].En))];
@@ -218,7 +220,7 @@ public static class SubtreeTotals
                       where f.IndicatorId == indicator.Id && f.CampaignId == campaignKey && f.Day >= window.From && f.Day <= window.To
                       join l in db.UnitLinks on f.UnitId equals l.DescendantId
                       where ids.Contains(l.AncestorId)
-                      group (decimal)f.Value by l.AncestorId into g
+                      group (double)f.Value by l.AncestorId into g
                       select new { g.Key, Sum = g.Sum() }).ToDictionaryAsync(x => x.Key, x => Saturating.ToLong(x.Sum), ct);
     }
 
