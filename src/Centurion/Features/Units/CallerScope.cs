@@ -44,12 +44,18 @@ public sealed class CallerScope(IHttpContextAccessor http)
         db.UnitLinks.Where(l => l.AncestorId == rootId).Join(db.Units, l => l.DescendantId, u => u.Id, (l, u) => u);
 
     /// <summary>Rows of any unit-keyed table that fall in the caller's subtree: an IN over the root's closure rows, which composes with anything.</summary>
-    public IQueryable<T> Within<T>(CenturionDb db, IQueryable<T> rows) where T : class, IUnitOwned
+    public IQueryable<T> Within<T>(CenturionDb db, IQueryable<T> rows) where T : class, IUnitOwned => InSubtree(db, rows, UnitId);
+
+    /// <summary>Rows of any unit-keyed table that fall in the subtree of a root (the root included).</summary>
+    public static IQueryable<T> InSubtree<T>(CenturionDb db, IQueryable<T> rows, int rootId) where T : class, IUnitOwned
     {
-        var root = UnitId;
-        var subtree = db.UnitLinks.Where(l => l.AncestorId == root).Select(l => l.DescendantId);
+        var subtree = db.UnitLinks.Where(l => l.AncestorId == rootId).Select(l => l.DescendantId);
         return rows.Where(r => subtree.Contains(r.UnitId));
     }
+
+    /// <summary>A list's unit filter: the rows in the subtree of the unit with this code ("not found" outside the caller's subtree), or all of them without one.</summary>
+    public async Task<IQueryable<T>> InSubtreeOfAsync<T>(CenturionDb db, IQueryable<T> rows, string? code, CancellationToken ct = default) where T : class, IUnitOwned =>
+        string.IsNullOrWhiteSpace(code) ? rows : InSubtree(db, rows, (await FindUnitAsync(db, code.Trim(), ct)).Id);
 
     /// <summary>The unit with this code if the caller may see it; otherwise "not found", whether it exists or not.</summary>
     public async Task<Unit> FindUnitAsync(CenturionDb db, string code, CancellationToken ct = default) =>

@@ -44,12 +44,7 @@ public sealed class DisputeLedger(CenturionDb db, CallerScope scope, LedgerAcces
     {
         f = f.Checked();
         var rows = await VisibleAsync(ct);
-        if (!string.IsNullOrWhiteSpace(f.Unit))
-        {
-            var root = await scope.FindUnitAsync(db, f.Unit.Trim(), ct);
-            var subtree = db.UnitLinks.Where(l => l.AncestorId == root.Id).Select(l => l.DescendantId);
-            rows = rows.Where(d => subtree.Contains(d.UnitId));
-        }
+        rows = await scope.InSubtreeOfAsync(db, rows, f.Unit, ct);
         if (!string.IsNullOrWhiteSpace(f.State))
         {
             var s = LedgerList.Parse<DisputeStatus>(f.State) ?? throw LedgerList.Unknown<DisputeStatus>("state", f.State);

@@ -39,12 +39,7 @@ public sealed class HazardLedger(CenturionDb db, CallerScope scope, LedgerAccess
     {
         f = f.Checked();
         var rows = await VisibleAsync(ct);
-        if (!string.IsNullOrWhiteSpace(f.Unit))
-        {
-            var root = await scope.FindUnitAsync(db, f.Unit.Trim(), ct);
-            var subtree = db.UnitLinks.Where(l => l.AncestorId == root.Id).Select(l => l.DescendantId);
-            rows = rows.Where(h => subtree.Contains(h.UnitId));
-        }
+        rows = await scope.InSubtreeOfAsync(db, rows, f.Unit, ct);
         if (!string.IsNullOrWhiteSpace(f.State))
         {
             var s = LedgerList.Parse<HazardStatus>(f.State) ?? throw LedgerList.Unknown<HazardStatus>("state", f.State);

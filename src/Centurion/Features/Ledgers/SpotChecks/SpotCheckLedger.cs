@@ -121,12 +121,7 @@ public sealed class SpotCheckLedger(CenturionDb db, CallerScope scope, LedgerAcc
     {
         f = f.Checked();
         var rows = scope.Within(db, db.Set<SpotCheck>()).Where(k => k.Draw!.CampaignId == c.Id && k.Draw.SupersededUtc == null);
-        if (!string.IsNullOrWhiteSpace(f.Unit))
-        {
-            var root = await scope.FindUnitAsync(db, f.Unit.Trim(), ct);
-            var subtree = db.UnitLinks.Where(l => l.AncestorId == root.Id).Select(l => l.DescendantId);
-            rows = rows.Where(k => subtree.Contains(k.UnitId));
-        }
+        rows = await scope.InSubtreeOfAsync(db, rows, f.Unit, ct);
         rows = f.State?.Trim() switch
         {
             null or "" => rows,

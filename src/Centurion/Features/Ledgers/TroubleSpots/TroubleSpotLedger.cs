@@ -51,12 +51,7 @@ public sealed class TroubleSpotLedger(CenturionDb db, CallerScope scope, LedgerA
     {
         f = f.Checked();
         var rows = await VisibleAsync(ct);
-        if (!string.IsNullOrWhiteSpace(f.Unit))
-        {
-            var root = await scope.FindUnitAsync(db, f.Unit.Trim(), ct);
-            var subtree = db.UnitLinks.Where(l => l.AncestorId == root.Id).Select(l => l.DescendantId);
-            rows = rows.Where(s => subtree.Contains(s.UnitId));
-        }
+        rows = await scope.InSubtreeOfAsync(db, rows, f.Unit, ct);
         if (!string.IsNullOrWhiteSpace(f.State))
         {
             if (f.State.Trim() == "open") rows = rows.Where(s => s.Status == TroubleSpotStatus.Listed || s.Status == TroubleSpotStatus.Rectifying);
