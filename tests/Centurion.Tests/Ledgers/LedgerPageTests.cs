@@ -33,4 +33,16 @@ public class LedgerPageTests
             Assert.DoesNotContain("id=\"saved\"", await TestApp.PageAsync(reporter, location));
         }
     }
+
+    /// <summary>The hub offers the import only to those who keep ledgers; the campaign office reads them and was sent to "access denied".</summary>
+    [Theory, BothDatabases]
+    public async Task The_hub_offers_the_import_only_to_those_who_may_import(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var (reporter, _) = await app.SignInAsync("jinjiang");
+        var (office, _) = await app.SignInAsync("province");
+        Assert.Contains("id=\"hub-import\"", await TestApp.PageAsync(reporter, "/ledgers"));
+        Assert.DoesNotContain("id=\"hub-import\"", await TestApp.PageAsync(office, "/ledgers"));
+        Assert.Contains("id=\"hub-reconciliation\"", await TestApp.PageAsync(office, "/ledgers"));
+    }
 }
