@@ -14,7 +14,7 @@ public class UnitTreeJourney(Support.Browser browser) : IClassFixture<Support.Br
 
         await Support.Browser.SignInAsync(page, "province");
         // The stylesheet reaches the browser (a precompressed asset once came through empty).
-        Assert.Equal("rgb(18, 50, 92)", await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('.topbar')).backgroundColor"));
+        await Assertions.Expect(page.Locator(".topbar")).ToHaveCSSAsync("background-color", "rgb(18, 50, 92)");
         await page.GotoAsync("/units");
         var tree = page.Locator("#unit-tree");
         await Assertions.Expect(tree.GetByText("成都市", new() { Exact = true })).ToBeVisibleAsync();

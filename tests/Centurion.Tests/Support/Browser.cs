@@ -57,6 +57,9 @@ public sealed class Browser : IAsyncLifetime
         await page.FillAsync("#username", user);
         await page.FillAsync("#password", password);
         await page.ClickAsync("#sign-in");
-        await page.WaitForURLAsync(url => !url.Contains("/login"));
+        // Wait for the address to change, not for its load event (twice under load that event never came, with every step
+        // done: CI and a clean-clone run each timed out here), then for the signed-in page itself.
+        await page.WaitForURLAsync(url => !url.Contains("/login"), new() { WaitUntil = WaitUntilState.Commit });
+        await page.Locator("#lang-switch").WaitForAsync();
     }
 }
