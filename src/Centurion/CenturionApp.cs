@@ -9,6 +9,7 @@ using Centurion.Features.Reporting;
 using Centurion.Features.Records;
 using Centurion.Features.Statistics;
 using Centurion.Features.Units;
+using Centurion.Features.Work;
 using Centurion.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -45,6 +46,7 @@ public static class CenturionApp
         services.AddScoped<CallerScope>();
         services.AddScoped<Reports>();
         services.AddLedgers();
+        services.AddWork();
         services.AddSingleton<IFactSource, ReportFacts>();
         services.AddSingleton<IFactSource, RecordFacts>();
         services.AddScoped<CampaignPlan>();
@@ -88,6 +90,7 @@ public static class CenturionApp
         app.MapDashboardExport();
         app.MapBulletinApi();
         app.MapLedgers();
+        app.MapWorkApi();
         app.MapRazorComponents<App>();
         return app;
     }
