@@ -18,7 +18,7 @@ public class ScreeningExportTests
         return [.. (await stream.QueryAsync(useHeaderRow: true)).Cast<IDictionary<string, object>>()];
     }
 
-    /// <summary>The page shows the latest 200; the export holds every screening in scope, filtered like the list.</summary>
+    /// <summary>The page shows 50 at a time; the export holds every screening in scope, filtered like the list.</summary>
     [Theory, BothDatabases]
     public async Task Every_screening_in_scope_exports_to_xlsx_and_none_out_of_scope(DatabaseProvider provider)
     {

@@ -14,12 +14,14 @@ public sealed record LedgerFilter(string? Unit = null, string? State = null, str
 
     public LedgerFilter Checked()
     {
-        var errors = new Dictionary<string, string[]>();
-        if (From is { } f && To is { } t && t < f) errors["to"] = [new Phrase("结束日期早于开始日期。", "The end date is before the start date.")];
-        if (Page < 1) errors["page"] = [new Phrase("页码从 1 开始。", "Pages start at 1.")];
-        if (PageSize is < 1 or > MaxPageSize) errors["pageSize"] = [new Phrase($"每页 1 至 {MaxPageSize} 条。", $"A page holds 1 to {MaxPageSize} rows.")];
-        if (errors.Count > 0) throw DomainException.Invalid(new("筛选条件有误。", "The filters are not valid."), errors);
-        return this;
+        var problems = new List<(string Field, Phrase Message)>();
+        if (From is { } f && To is { } t && t < f) problems.Add(("to", new("结束日期早于开始日期。", "The end date is before the start date.")));
+        if (Page < 1) problems.Add(("page", new("页码从 1 开始。", "Pages start at 1.")));
+        if (PageSize is < 1 or > MaxPageSize) problems.Add(("pageSize", new($"每页 1 至 {MaxPageSize} 条。", $"A page holds 1 to {MaxPageSize} rows.")));
+        if (problems.Count == 0) return this;
+        // The title names each problem too: a page shows only the title.
+        throw DomainException.Invalid(new("筛选条件有误：" + string.Concat(problems.Select(p => p.Message.Zh)), "The filters are not valid: " + string.Join(" ", problems.Select(p => p.Message.En))),
+            problems.ToDictionary(p => p.Field, p => new[] { (string)p.Message }));
     }
 }
 

@@ -48,9 +48,9 @@ public static class DisputesApi
         rounds.MapPost("/rounds", async (CampaignInRoute route, NewRounds body, ScreeningLedger ledger, CancellationToken ct) =>
             TypedResults.Ok(await ledger.AddRoundsAsync(await ledger.CampaignAsync(route, ct), body, ct)))
             .Named("AddScreeningRounds", "Adds rounds back to back (days each, count of them) after the last; campaign office.");
-        rounds.MapGet("/screenings", async (CampaignInRoute route, long? round, string? unit, ScreeningLedger ledger, CancellationToken ct) =>
-            TypedResults.Ok(await ledger.ScreeningsAsync(await ledger.CampaignAsync(route, ct), round, unit, ct)))
-            .Named("ListScreenings", "Units' screenings (places, households, disputes found) by round, in the caller's subtree.");
+        rounds.MapGet("/screenings", async (CampaignInRoute route, long? round, string? unit, int? page, int? pageSize, ScreeningLedger ledger, CancellationToken ct) =>
+            TypedResults.Ok(await ledger.ListAsync(await ledger.CampaignAsync(route, ct), round, unit, page ?? 1, pageSize ?? LedgerFilter.DefaultPageSize, ct)))
+            .Named("ListScreenings", "Units' screenings (places, households, disputes found) in the caller's subtree, filtered by round and unit subtree, the latest round first; paged.");
         rounds.MapGet("/screenings/export", async (CampaignInRoute route, long? round, string? unit, ScreeningLedger ledger, CancellationToken ct) =>
             await Files.XlsxAsync((await ledger.ScreeningsAsync(await ledger.CampaignAsync(route, ct), round, unit, ct)).Select(LedgerExport.Screening), "screenings.xlsx", ct: ct))
             .Named("ExportScreenings", "The screenings (filtered by round and unit subtree) as XLSX.").Produces(StatusCodes.Status200OK, contentType: Files.XlsxType);

@@ -72,17 +72,39 @@ public sealed class ScreeningLedger(CenturionDb db, CallerScope scope, LedgerAcc
         return await RoundsAsync(c, null, ct);
     }
 
-    public async Task<List<ScreeningDto>> ScreeningsAsync(Campaign c, long? roundId, string? unit, CancellationToken ct = default)
+    /// <summary>Every screening in the caller's subtree (or the unit's), by round and unit code; for the export.</summary>
+    public async Task<List<ScreeningDto>> ScreeningsAsync(Campaign c, long? roundId, string? unit, CancellationToken ct = default) =>
+        [.. (await (await RowsAsync(c, roundId, unit, ct)).OrderBy(x => x.Number).ThenBy(x => x.Code).ToListAsync(ct)).Select(Dto)];
+
+    /// <summary>A page of the screenings, the latest round first, then by unit code.</summary>
+    public async Task<Paged<ScreeningDto>> ListAsync(Campaign c, long? roundId, string? unit, int page = 1, int pageSize = LedgerFilter.DefaultPageSize,
+        CancellationToken ct = default)
+    {
+        var f = new LedgerFilter(Page: page, PageSize: pageSize).Checked();
+        return await LedgerList.PageAsync((await RowsAsync(c, roundId, unit, ct)).OrderByDescending(x => x.Number).ThenBy(x => x.Code), f, Dto, ct);
+    }
+
+    /// <summary>Set by member initialisation, which EF can still order by after the projection.</summary>
+    private sealed class Row
+    {
+        public required Screening S { get; init; }
+        public int Number { get; init; }
+        public required string Code { get; init; }
+        public required string NameZh { get; init; }
+        public required string NameEn { get; init; }
+    }
+
+    private static ScreeningDto Dto(Row x) => new(x.S.Id, x.S.RoundId, x.Number, x.Code, Lang.Pick(x.NameZh, x.NameEn), x.S.ScreenedOn,
+        x.S.Places, x.S.Households, x.S.DisputesFound, x.S.RecordedBy);
+
+    private async Task<IQueryable<Row>> RowsAsync(Campaign c, long? roundId, string? unit, CancellationToken ct)
     {
         var root = await scope.UnitOrOwnAsync(db, unit, ct);
         var subtree = db.UnitLinks.Where(l => l.AncestorId == root.Id).Select(l => l.DescendantId);
-        var rows = await db.Set<Screening>()
+        return db.Set<Screening>()
             .Join(db.Set<ScreeningRound>().Where(r => r.CampaignId == c.Id && (roundId == null || r.Id == roundId)), s => s.RoundId, r => r.Id, (s, r) => new { s, r.Number })
             .Where(x => subtree.Contains(x.s.UnitId))
-            .Join(db.Units, x => x.s.UnitId, u => u.Id, (x, u) => new { x.s, x.Number, u.Code, u.NameZh, u.NameEn })
-            .OrderBy(x => x.Number).ThenBy(x => x.Code).ToListAsync(ct);
-        return [.. rows.Select(x => new ScreeningDto(x.s.Id, x.s.RoundId, x.Number, x.Code, Lang.Pick(x.NameZh, x.NameEn), x.s.ScreenedOn,
-            x.s.Places, x.s.Households, x.s.DisputesFound, x.s.RecordedBy))];
+            .Join(db.Units, x => x.s.UnitId, u => u.Id, (x, u) => new Row { S = x.s, Number = x.Number, Code = u.Code, NameZh = u.NameZh, NameEn = u.NameEn });
     }
 
     /// <summary>Records (or corrects) a unit's screening in a round: a participating unit in the caller's subtree.</summary>

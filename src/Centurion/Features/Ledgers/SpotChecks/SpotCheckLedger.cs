@@ -70,13 +70,17 @@ public sealed class SpotCheckLedger(CenturionDb db, CallerScope scope, LedgerAcc
         return await DrawAsync(c, draw.Id, ct);
     }
 
-    public async Task<List<DrawDto>> DrawsAsync(Campaign c, DateOnly? round = null, CancellationToken ct = default)
+    /// <summary>A page of the campaign's draws the caller may see (<see cref="TryDrawAsync"/>), newest round first, a round's redraws before its first draw.</summary>
+    public async Task<Paged<DrawDto>> DrawsAsync(Campaign c, DateOnly? round = null, int page = 1, int pageSize = LedgerFilter.DefaultPageSize, CancellationToken ct = default)
     {
-        var ids = await db.Set<SpotCheckDraw>().Where(d => d.CampaignId == c.Id && (round == null || d.Round == round))
-            .OrderByDescending(d => d.Round).ThenByDescending(d => d.Sequence).Select(d => d.Id).ToListAsync(ct);
+        var f = new LedgerFilter(Page: page, PageSize: pageSize).Checked();
+        var reached = scope.Within(db, db.Set<SpotCheck>());
+        var ids = db.Set<SpotCheckDraw>().Where(d => d.CampaignId == c.Id && (round == null || d.Round == round) && (CanDraw || reached.Any(k => k.DrawId == d.Id)))
+            .OrderByDescending(d => d.Round).ThenByDescending(d => d.Sequence).Select(d => d.Id);
+        var page1 = await LedgerList.PageAsync(ids, f, id => id, ct);
         var result = new List<DrawDto>();
-        foreach (var id in ids) if (await TryDrawAsync(c, id, ct) is { } d) result.Add(d);
-        return result;
+        foreach (var id in page1.Items) if (await TryDrawAsync(c, id, ct) is { } d) result.Add(d);
+        return new(result, page1.Total, page1.Page, page1.PageSize);
     }
 
     public async Task<DrawDto> DrawAsync(Campaign c, long id, CancellationToken ct = default) =>

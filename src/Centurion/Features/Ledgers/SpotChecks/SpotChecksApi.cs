@@ -10,9 +10,9 @@ public static class SpotChecksApi
     public static void MapSpotChecksApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/ledgers/spot-checks/{campaign}").WithTags("Ledgers: emergency-duty spot checks").RequireAuthorization();
-        api.MapGet("/draws", async (CampaignInRoute route, DateOnly? round, SpotCheckLedger ledger, CancellationToken ct) =>
-            TypedResults.Ok(await ledger.DrawsAsync(await ledger.CampaignAsync(route, ct), round, ct)))
-            .Named("ListSpotCheckDraws", "The campaign's draws, newest first, each with its seed, candidates, result and whether it reproduces.");
+        api.MapGet("/draws", async (CampaignInRoute route, DateOnly? round, int? page, int? pageSize, SpotCheckLedger ledger, CancellationToken ct) =>
+            TypedResults.Ok(await ledger.DrawsAsync(await ledger.CampaignAsync(route, ct), round, page ?? 1, pageSize ?? LedgerFilter.DefaultPageSize, ct)))
+            .Named("ListSpotCheckDraws", "The campaign's draws, newest first, each with its seed, candidates, result and whether it reproduces; filter by round; paged.");
         api.MapPost("/draws", async (CampaignInRoute route, DrawRequest body, SpotCheckLedger ledger, CancellationToken ct) =>
             TypedResults.Ok(await ledger.DrawAsync(await ledger.CampaignAsync(route, ct), body, ct)))
             .Named("DrawSpotChecks", "Draws count units of a level within the given units for a round (a Monday); stored and audited first. A redraw needs a reason; campaign office.");
