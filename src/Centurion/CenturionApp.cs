@@ -11,6 +11,7 @@ using Centurion.Features.Statistics;
 using Centurion.Features.Units;
 using Centurion.Features.Work;
 using Centurion.Infrastructure;
+using Centurion.Infrastructure.Evidence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using System.Text.Encodings.Web;
@@ -52,6 +53,7 @@ public static class CenturionApp
         services.AddScoped<CampaignPlan>();
         services.AddSingleton<IUnitFilings, ReportFilings>();
         services.AddCenturionDb();
+        services.AddEvidence(config => Path.Combine(Database.DataFolder(config), "evidence"));
         services.AddCenturionAccounts();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         var showErrors = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing");

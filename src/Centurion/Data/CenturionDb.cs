@@ -10,6 +10,7 @@ using Centurion.Features.Reporting;
 using Centurion.Features.Statistics;
 using Centurion.Features.Units;
 using Centurion.Infrastructure;
+using Centurion.Infrastructure.Evidence;
 using Centurion.Infrastructure.Imports;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -42,6 +43,7 @@ public abstract class CenturionDb(DbContextOptions options, Actor actor, TimePro
     public DbSet<ReportTransition> ReportTransitions => Set<ReportTransition>();
     public DbSet<CaseRecord> CaseRecords => Set<CaseRecord>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
     public DbSet<DailyFact> DailyFacts => Set<DailyFact>();
 
     public Actor Actor => actor;

@@ -19,6 +19,19 @@ public static class Database
         : throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Centurion is not set.");
 
     /// <summary>
+    /// Where the application keeps its files: the SQLite database's folder (<c>data</c> by default), or with PostgreSQL the
+    /// <c>data</c> folder in the working directory, as the SQLite default.
+    /// </summary>
+    public static string DataFolder(IConfiguration config)
+    {
+        var sqlite = Provider(config) == DatabaseProvider.Sqlite
+            ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString(config)).DataSource : null;
+        return sqlite is { Length: > 0 } and not ":memory:" && !sqlite.StartsWith("file:", StringComparison.OrdinalIgnoreCase)
+            ? Path.GetDirectoryName(Path.GetFullPath(sqlite))!
+            : Path.GetFullPath("data");
+    }
+
+    /// <summary>
     /// Registers both provider contexts and resolves <see cref="CenturionDb"/> to the configured one.
     /// Configuration is read when the context is first needed, so test and command-line overrides apply.
     /// </summary>
