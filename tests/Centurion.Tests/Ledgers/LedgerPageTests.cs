@@ -34,15 +34,27 @@ public class LedgerPageTests
         }
     }
 
-    /// <summary>The hub offers the import only to those who keep ledgers; the campaign office reads them and was sent to "access denied".</summary>
+    /// <summary>
+    /// The hub offers the import only to those who may import: those who keep ledgers, and the campaign office for the spot-check
+    /// results it records (the import page then offers it that kind alone); a supervisor reads and was sent to "access denied".
+    /// </summary>
     [Theory, BothDatabases]
     public async Task The_hub_offers_the_import_only_to_those_who_may_import(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
         var (reporter, _) = await app.SignInAsync("jinjiang");
         var (office, _) = await app.SignInAsync("province");
+        var (inspector, _) = await app.SignInAsync("inspector");
         Assert.Contains("id=\"hub-import\"", await TestApp.PageAsync(reporter, "/ledgers"));
-        Assert.DoesNotContain("id=\"hub-import\"", await TestApp.PageAsync(office, "/ledgers"));
+        Assert.Contains("id=\"hub-import\"", await TestApp.PageAsync(office, "/ledgers"));
+        Assert.DoesNotContain("id=\"hub-import\"", await TestApp.PageAsync(inspector, "/ledgers"));
         Assert.Contains("id=\"hub-reconciliation\"", await TestApp.PageAsync(office, "/ledgers"));
+
+        var officeImport = await TestApp.PageAsync(office, "/ledgers/import");
+        Assert.Contains("value=\"spot-checks\"", officeImport);
+        Assert.DoesNotContain("value=\"visits\"", officeImport);
+        var reporterImport = await TestApp.PageAsync(reporter, "/ledgers/import");
+        Assert.Contains("value=\"screenings\"", reporterImport);
+        Assert.DoesNotContain("value=\"spot-checks\"", reporterImport);
     }
 }

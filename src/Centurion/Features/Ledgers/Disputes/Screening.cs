@@ -57,14 +57,23 @@ public sealed class Screening : IUnitOwned
 
     public void Update(ScreeningRound round, DateOnly on, int places, int households, int found, string by, DateTime at)
     {
-        if (on < round.StartsOn || on > round.EndsOn)
-            throw DomainException.Invalid(new($"排查日期须在本轮 {round.StartsOn:yyyy-MM-dd} 至 {round.EndsOn:yyyy-MM-dd} 之内。",
-                $"The screening date must fall within the round, {round.StartsOn:yyyy-MM-dd} to {round.EndsOn:yyyy-MM-dd}."));
-        static bool Out(int n) => n < 0 || n > FigureLimits.Other;
-        if (Out(places) || Out(households) || Out(found))
-            throw DomainException.Invalid(new($"场所数、户数和发现纠纷数须为 0 至 {FigureLimits.Other:N0} 的整数。",
-                $"Places, households and disputes found must be whole numbers from 0 to {FigureLimits.Other:N0}."));
+        if (Problems(round, on, places, households, found) is [var first, ..] all)
+            throw DomainException.Invalid(first.Message, all.ToDictionary(p => p.Field, p => new[] { (string)p.Message }));
         (ScreenedOn, Places, Households, DisputesFound, RecordedBy, RecordedUtc) = (on, places, households, found, by, at);
+    }
+
+    /// <summary>What is wrong with a screening's figures, by field (as the API names it): the date outside the round, a count out of range.</summary>
+    public static IReadOnlyList<(string Field, Phrase Message)> Problems(ScreeningRound round, DateOnly on, int places, int households, int found)
+    {
+        var problems = new List<(string, Phrase)>();
+        if (on < round.StartsOn || on > round.EndsOn)
+            problems.Add(("screenedOn", new($"排查日期须在本轮 {round.StartsOn:yyyy-MM-dd} 至 {round.EndsOn:yyyy-MM-dd} 之内。",
+                $"The screening date must fall within the round, {round.StartsOn:yyyy-MM-dd} to {round.EndsOn:yyyy-MM-dd}.")));
+        foreach (var (field, n) in new[] { ("places", places), ("households", households), ("disputesFound", found) })
+            if (n < 0 || n > FigureLimits.Other)
+                problems.Add((field, new($"场所数、户数和发现纠纷数须为 0 至 {FigureLimits.Other:N0} 的整数。",
+                    $"Places, households and disputes found must be whole numbers from 0 to {FigureLimits.Other:N0}.")));
+        return problems;
     }
 }
 

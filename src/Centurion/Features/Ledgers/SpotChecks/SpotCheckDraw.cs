@@ -122,18 +122,24 @@ public sealed class SpotCheck : IUnitOwned
             throw DomainException.Conflict(new("这次抽取已被重新抽取取代，不能再记录。", "This draw was superseded by a new one; its checks cannot be recorded."));
         if (IsRecorded)
             throw DomainException.Conflict(new("该单位的抽查结果已记录，不能覆盖。", "This unit's check is recorded already and cannot be overwritten."));
-        if (answeredWithinSeconds is < 0 or > 3600)
-            throw DomainException.Invalid(new("接听秒数须在 0 至 3600 之间；无人接听请留空。", "Seconds to answer must be 0 to 3600; leave it empty when nobody answered."),
-                new Dictionary<string, string[]> { ["answeredWithinSeconds"] = ["0–3600"] });
-        if (calledUtc > at)
-            throw DomainException.Invalid(new("抽查时间不能晚于现在。", "The call cannot be in the future."),
-                new Dictionary<string, string[]> { ["calledAt"] = [new Phrase("不能晚于现在", "not in the future")] });
-        if (notes?.Trim().Length > 1000) throw DomainException.Invalid(new("备注最多 1000 个字。", "Notes are at most 1000 characters."));
+        if (Problems(calledUtc, answeredWithinSeconds, notes, at) is [var first, ..] all)
+            throw DomainException.Invalid(first.Message, all.ToDictionary(p => p.Field, p => new[] { (string)p.Message }));
         (CalledUtc, AnsweredWithinSeconds, RosterComplete, LeaderReachable, EquipmentReady) =
             (calledUtc, answeredWithinSeconds, rosterComplete, leaderReachable, equipmentReady);
         Notes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
         Passed = DutyCheckRules.Broken(answeredWithinSeconds, rosterComplete, leaderReachable, equipmentReady).Count == 0;
         (RecordedBy, RecordedUtc) = (by, at);
+    }
+
+    /// <summary>What is wrong with a check's input, by field (as the API names it); the form, the API and the import say the same.</summary>
+    public static IReadOnlyList<(string Field, Phrase Message)> Problems(DateTime calledUtc, int? answeredWithinSeconds, string? notes, DateTime now)
+    {
+        var problems = new List<(string, Phrase)>();
+        if (answeredWithinSeconds is < 0 or > 3600)
+            problems.Add(("answeredWithinSeconds", new("接听秒数须在 0 至 3600 之间；无人接听请留空。", "Seconds to answer must be 0 to 3600; leave it empty when nobody answered.")));
+        if (calledUtc > now) problems.Add(("calledAt", new("抽查时间不能晚于现在。", "The call cannot be in the future.")));
+        if (notes?.Trim().Length > 1000) problems.Add(("notes", new("备注最多 1000 个字。", "Notes are at most 1000 characters.")));
+        return problems;
     }
 
     public IReadOnlyList<DutyCheckRules.Rule> Broken =>
