@@ -5,6 +5,7 @@ namespace Centurion.Features.Ledgers.SpotChecks;
 public static class SpotCheckText
 {
     public static readonly Phrase Title = new("应急值守抽查", "Emergency-duty spot checks");
+    public static readonly Phrase Number = new("抽查编号（导入结果时填 draw 列）", "Draw number (the draw column of a results import)");
     public static readonly Phrase Draw = new("抽取", "Draw");
     public static readonly Phrase NewDraw = new("随机抽取本轮被抽查单位", "Draw this round's units at random");
     public static readonly Phrase Redraw = new("本轮已抽取；重新抽取须说明理由，并留痕。", "This round has been drawn; a new draw needs a reason and stays on the record.");
