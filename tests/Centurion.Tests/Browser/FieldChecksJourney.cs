@@ -1,5 +1,8 @@
+using System.Globalization;
 using Centurion.Data;
 using Centurion.Features.Demo;
+using Centurion.Features.Ledgers.SpotChecks;
+using Centurion.Infrastructure;
 using Centurion.Tests.Support;
 using Microsoft.Playwright;
 
@@ -11,7 +14,7 @@ public class FieldChecksJourney(Support.Browser browser) : IClassFixture<Support
     [Theory]
     [InlineData("zh-CN")]
     [InlineData("en")]
-    public async Task The_office_draws_this_weeks_spot_checks_and_records_one(string locale)
+    public async Task The_office_draws_this_weeks_spot_checks_records_a_pass_and_a_failure_and_sees_the_failure_by_unit_and_month(string locale)
     {
         await using var app = await TestApp.StartAsync(DatabaseProvider.Sqlite, realServer: true);
         var page = await browser.OpenAsync(app, locale);
@@ -32,7 +35,31 @@ public class FieldChecksJourney(Support.Browser browser) : IClassFixture<Support
         await page.CheckAsync($"#c-equipment-{unit}");
         await page.ClickAsync($"#c-save-{unit}");
         await Assertions.Expect(page.Locator($"#result-{unit}")).ToHaveTextAsync(locale == "en" ? "Passed" : "合格");
+
+        // A second unit answers after 45 seconds, everything else in order: it fails the first rule shown on the page.
+        var late = (await page.Locator("#drawn").InnerTextAsync()).Split(',')[1].Trim();
+        await page.FillAsync($"#c-seconds-{late}", "45");
+        await page.CheckAsync($"#c-roster-{late}");
+        await page.CheckAsync($"#c-leader-{late}");
+        await page.CheckAsync($"#c-equipment-{late}");
+        await page.ClickAsync($"#c-save-{late}");
+        await Assertions.Expect(page.Locator($"#result-{late}")).ToHaveTextAsync(locale == "en" ? "Failed" : "不合格");
+        var described = DutyCheckRules.Describe(DutyCheckRules.Rule.AnsweredInTime);
+        var rule = locale == "en" ? described.En : described.Zh;
+        await Assertions.Expect(page.Locator($"#check-{late}")).ToContainTextAsync(rule);
         await Support.Browser.ScreenshotAsync(page, $"spot-check-draw-{locale}");
+
+        // The spot-check page shows the rule among those it applies, and the failure under the unit and the month of the call.
+        await page.ClickAsync("nav.crumbs a");
+        await Assertions.Expect(page.Locator("#rules")).ToContainTextAsync(rule);
+        var month = ProvinceTime.ToLocal(app.Clock.UtcNow).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var failure = page.Locator($"#failure-{late}-{month}");
+        await Assertions.Expect(failure).ToBeVisibleAsync();
+        await Assertions.Expect(failure.Locator("td").Nth(2)).ToHaveTextAsync("1");
+        await Assertions.Expect(failure.Locator("td").Nth(3)).ToHaveTextAsync("1");
+        await Assertions.Expect(page.Locator($"#failures tr[id^='failure-{unit}-{month}']")).ToHaveCountAsync(0); // the one that passed
+        await failure.ScrollIntoViewIfNeededAsync();
+        await Support.Browser.ScreenshotAsync(page, $"spot-check-failures-{locale}");
     }
 
     [Theory]
