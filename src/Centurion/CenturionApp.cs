@@ -8,6 +8,7 @@ using Centurion.Features.Ledgers;
 using Centurion.Features.Reporting;
 using Centurion.Features.Records;
 using Centurion.Features.Statistics;
+using Centurion.Features.Supervision;
 using Centurion.Features.Units;
 using Centurion.Features.Work;
 using Centurion.Infrastructure;
@@ -48,6 +49,7 @@ public static class CenturionApp
         services.AddScoped<Reports>();
         services.AddLedgers();
         services.AddWork();
+        services.AddSupervision();
         services.AddSingleton<IFactSource, ReportFacts>();
         services.AddSingleton<IFactSource, RecordFacts>();
         services.AddScoped<CampaignPlan>();
@@ -93,6 +95,7 @@ public static class CenturionApp
         app.MapBulletinApi();
         app.MapLedgers();
         app.MapWorkApi();
+        app.MapSupervision();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -1428,6 +1428,496 @@ namespace Centurion.Data.Migrations.Postgres
                     b.ToTable("DailyFacts");
                 });
 
+            modelBuilder.Entity("Centurion.Features.Supervision.Inspections.ChecklistAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("InspectionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Item")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("OfficeUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InspectionId");
+
+                    b.ToTable("InspectionAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("Centurion.Features.Supervision.Inspections.Finding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("EvidenceNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long>("InspectionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("LineId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("RecordedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Where")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InspectionId");
+
+                    b.HasIndex("LineId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("Findings", (string)null);
+                });
+
+            modelBuilder.Entity("Centurion.Features.Supervision.Inspections.Inspection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("HappenedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("OfficeUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PlanId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("RecordedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Went")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId")
+                        .IsUnique();
+
+                    b.ToTable("Inspections", (string)null);
+                });
+
+            modelBuilder.Entity("Centurion.Features.Supervision.Inspections.InspectionPlan", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Checklist")
+                        .IsRequired()
+                        .HasMaxLength(6030)
+                        .HasColumnType("character varying(6030)");
+
+                    b.Property<long?>("DrawId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Focus")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long?>("KeyPlaceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("OfficeUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PlannedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("PlannedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("PlannedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("TargetUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DrawId");
+
+                    b.HasIndex("KeyPlaceId");
+
+                    b.HasIndex("TargetUnitId");
+
+                    b.HasIndex("TeamId", "State");
+
+                    b.ToTable("InspectionPlans", (string)null);
+                });
+
+            modelBuilder.Entity("Centurion.Features.Supervision.Inspections.PlanChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("OfficeUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PlanId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("InspectionPlanChanges", (string)null);
+                });
+
+            modelBuilder.Entity("Centurion.Features.Supervision.Inspections.TargetDraw", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Candidates")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Drawn")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("DrawnBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("DrawnUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("OfficeUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Seed")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("InspectionTargetDraws", (string)null);
+                });
+
+            modelBuilder.Entity("Centurion.Features.Supervision.Rectification.ItemChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.ToTable("RectificationItemChanges", (string)null);
+                });
+
+            modelBuilder.Entity("Centurion.Features.Supervision.Rectification.RectificationItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("AssignedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ClosedOutUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EvidenceNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long>("FindingId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Recurrences")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ResponsiblePerson")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Returns")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FindingId");
+
+                    b.HasIndex("UnitId", "State");
+
+                    b.ToTable("RectificationItems", (string)null);
+                });
+
+            modelBuilder.Entity("Centurion.Features.Supervision.Teams.SupervisionTeam", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LeaderName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("LeaderTitle")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Lines")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("OfficeUnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("OfficeUnitId");
+
+                    b.ToTable("SupervisionTeams", (string)null);
+                });
+
+            modelBuilder.Entity("Centurion.Features.Supervision.Teams.TeamMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("OfficeUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("TeamId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("SupervisionTeamMembers", (string)null);
+                });
+
+            modelBuilder.Entity("Centurion.Features.Supervision.Teams.TeamPrefecture", b =>
+                {
+                    b.Property<int>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TeamId", "UnitId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("SupervisionTeamPrefectures", (string)null);
+                });
+
             modelBuilder.Entity("Centurion.Features.Units.Line", b =>
                 {
                     b.Property<int>("Id")
@@ -2180,6 +2670,176 @@ namespace Centurion.Data.Migrations.Postgres
                     b.Navigation("Indicator");
                 });
 
+            modelBuilder.Entity("Centurion.Features.Supervision.Inspections.ChecklistAnswer", b =>
+                {
+                    b.HasOne("Centurion.Features.Supervision.Inspections.Inspection", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Centurion.Features.Supervision.Inspections.Finding", b =>
+                {
+                    b.HasOne("Centurion.Features.Supervision.Inspections.Inspection", "Inspection")
+                        .WithMany("Findings")
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Centurion.Features.Units.Line", "Line")
+                        .WithMany()
+                        .HasForeignKey("LineId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Centurion.Features.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Inspection");
+
+                    b.Navigation("Line");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Centurion.Features.Supervision.Inspections.Inspection", b =>
+                {
+                    b.HasOne("Centurion.Features.Supervision.Inspections.InspectionPlan", "Plan")
+                        .WithOne("Inspection")
+                        .HasForeignKey("Centurion.Features.Supervision.Inspections.Inspection", "PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("Centurion.Features.Supervision.Inspections.InspectionPlan", b =>
+                {
+                    b.HasOne("Centurion.Features.Supervision.Inspections.TargetDraw", "Draw")
+                        .WithMany()
+                        .HasForeignKey("DrawId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Centurion.Features.Ledgers.KeyPlaces.KeyPlace", null)
+                        .WithMany()
+                        .HasForeignKey("KeyPlaceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Centurion.Features.Units.Unit", "TargetUnit")
+                        .WithMany()
+                        .HasForeignKey("TargetUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Centurion.Features.Supervision.Teams.SupervisionTeam", "Team")
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Draw");
+
+                    b.Navigation("TargetUnit");
+
+                    b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("Centurion.Features.Supervision.Inspections.PlanChange", b =>
+                {
+                    b.HasOne("Centurion.Features.Supervision.Inspections.InspectionPlan", null)
+                        .WithMany("History")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Centurion.Features.Supervision.Inspections.TargetDraw", b =>
+                {
+                    b.HasOne("Centurion.Features.Supervision.Teams.SupervisionTeam", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Centurion.Features.Supervision.Rectification.ItemChange", b =>
+                {
+                    b.HasOne("Centurion.Features.Supervision.Rectification.RectificationItem", null)
+                        .WithMany("History")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Centurion.Features.Supervision.Rectification.RectificationItem", b =>
+                {
+                    b.HasOne("Centurion.Features.Supervision.Inspections.Finding", "Finding")
+                        .WithMany()
+                        .HasForeignKey("FindingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Centurion.Features.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Finding");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Centurion.Features.Supervision.Teams.SupervisionTeam", b =>
+                {
+                    b.HasOne("Centurion.Features.Campaigns.Campaign", "Campaign")
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Centurion.Features.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Campaign");
+                });
+
+            modelBuilder.Entity("Centurion.Features.Supervision.Teams.TeamMember", b =>
+                {
+                    b.HasOne("Centurion.Features.Supervision.Teams.SupervisionTeam", null)
+                        .WithMany("Members")
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Centurion.Features.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Centurion.Features.Supervision.Teams.TeamPrefecture", b =>
+                {
+                    b.HasOne("Centurion.Features.Supervision.Teams.SupervisionTeam", null)
+                        .WithMany("Prefectures")
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Centurion.Features.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Centurion.Features.Units.Unit", b =>
                 {
                     b.HasOne("Centurion.Features.Units.Unit", "Parent")
@@ -2304,6 +2964,32 @@ namespace Centurion.Data.Migrations.Postgres
             modelBuilder.Entity("Centurion.Features.Reporting.ReportRevision", b =>
                 {
                     b.Navigation("Values");
+                });
+
+            modelBuilder.Entity("Centurion.Features.Supervision.Inspections.Inspection", b =>
+                {
+                    b.Navigation("Answers");
+
+                    b.Navigation("Findings");
+                });
+
+            modelBuilder.Entity("Centurion.Features.Supervision.Inspections.InspectionPlan", b =>
+                {
+                    b.Navigation("History");
+
+                    b.Navigation("Inspection");
+                });
+
+            modelBuilder.Entity("Centurion.Features.Supervision.Rectification.RectificationItem", b =>
+                {
+                    b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Centurion.Features.Supervision.Teams.SupervisionTeam", b =>
+                {
+                    b.Navigation("Members");
+
+                    b.Navigation("Prefectures");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,78 @@
+using Centurion.Features.Ledgers;
+using Centurion.Features.Supervision.Rectification;
+using Centurion.Infrastructure;
+using Centurion.Infrastructure.Work;
+
+namespace Centurion.Features.Supervision;
+
+/// <summary>Supervision's services and its JSON API under /api/supervision.</summary>
+public static class SupervisionApi
+{
+    public static IServiceCollection AddSupervision(this IServiceCollection services) =>
+        services.AddScoped<SupervisionDesk>().AddScoped<Rectifications>().AddWorkSource<SupervisionWork>();
+
+    public static void MapSupervision(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/supervision").WithTags("Supervision").RequireAuthorization();
+
+        api.MapGet("/teams", async (SupervisionDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.TeamsAsync(ct)))
+            .Named("ListSupervisionTeams", "Supervision teams of the campaigns the caller takes part in: leader, members, linked prefectures, lines.");
+        api.MapGet("/teams/{id:int}", async (int id, SupervisionDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.TeamAsync(id, ct)))
+            .Named("GetSupervisionTeam", "One supervision team.");
+        api.MapPost("/teams", async (TeamInput body, SupervisionDesk desk, CancellationToken ct) =>
+            { var t = await desk.FormTeamAsync(body, ct); return TypedResults.Created($"/api/supervision/teams/{t.Id}", t); })
+            .Named("FormSupervisionTeam", "Forms a team under one of the campaign's linked leaders (its prefectures are the leader's links), with member user names and line codes; campaign office.");
+
+        api.MapGet("/plans", async (int? team, string? state, string? unit, int? page, int? pageSize, SupervisionDesk desk, CancellationToken ct) =>
+            TypedResults.Ok(await desk.ListAsync(new PlanFilter(team, state, unit, page ?? 1, pageSize ?? 50), ct)))
+            .Named("ListInspectionPlans", "Inspection plans the caller may see (a plan not carried out only by its team and the campaign office), newest first; filter by team, state (planned, carried-out, cancelled), target unit subtree.");
+        api.MapGet("/plans/export", async (int? team, string? state, string? unit, SupervisionDesk desk, CancellationToken ct) =>
+            await Files.XlsxAsync((await desk.AllAsync(new PlanFilter(team, state, unit), ct)).Select(Export), "inspection-plans.xlsx", ct: ct))
+            .Named("ExportInspectionPlans", "The filtered plan list as XLSX.").Produces(StatusCodes.Status200OK, contentType: Files.XlsxType);
+        api.MapGet("/plans/{id:long}", async (long id, SupervisionDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.GetAsync(id, ct)))
+            .Named("GetInspectionPlan", "One plan with its draw, inspection, checklist answers, findings and history.");
+        api.MapPost("/plans", async (PlanInput body, SupervisionDesk desk, CancellationToken ct) =>
+            { var p = await desk.PlanAsync(body, ct); return TypedResults.Created($"/api/supervision/plans/{p.Id}", p); })
+            .Named("PlanInspection", "Plans an unannounced inspection of a county or station (unit) or a key place (keyPlace) in the team's prefectures; a member from the target's own chain is a 409 (conflict of interest).");
+        api.MapPost("/plans/draw", async (DrawInput body, SupervisionDesk desk, CancellationToken ct) =>
+            { var p = await desk.DrawAsync(body, ct); return TypedResults.Created($"/api/supervision/plans/{p.Id}", p); })
+            .Named("DrawInspectionTarget", "Draws the target at random (seed given or generated) among the team's prefectures' counties, stations and active key places, leaving out conflicts, and plans the inspection; seed and candidates are stored.");
+        api.MapPost("/plans/{id:long}/cancel", async (long id, CancelInput body, SupervisionDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.CancelAsync(id, body, ct)))
+            .Named("CancelInspectionPlan", "Cancels a planned inspection, with a reason.");
+        api.MapPost("/plans/{id:long}/carry-out", async (long id, CarryOutInput body, SupervisionDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.CarryOutAsync(id, body, ct)))
+            .Named("CarryOutInspection", "Records the inspection: happenedAt (province time unless it ends in Z), who went, an answer per checklist item, and any findings.");
+        api.MapPost("/plans/{id:long}/findings", async (long id, FindingInput body, SupervisionDesk desk, CancellationToken ct) =>
+            { var f = await desk.AddFindingAsync(id, body, ct); return TypedResults.Created($"/api/supervision/findings/{f.Id}", f); })
+            .Named("RecordFinding", "Records a finding of a carried-out inspection: what, where, severity (minor, major, serious), category, line, evidence note.");
+        api.MapGet("/findings/{id:long}", async (long id, SupervisionDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.FindingAsync(id, ct)))
+            .Named("GetFinding", "One finding with its rectification items.");
+        api.MapPost("/findings/{id:long}/items", async (long id, ItemInput body, Rectifications items, CancellationToken ct) =>
+            { var i = await items.AssignAsync(id, body, ct); return TypedResults.Created($"/api/supervision/items/{i.Id}", i); })
+            .Named("AssignRectificationItem", "Assigns a rectification item from a finding: responsible unit (the inspected unit, above or below it), person, measure, deadline.");
+
+        api.MapGet("/items", async (string? unit, string? state, bool? overdue, int? team, int? page, int? pageSize, Rectifications items, CancellationToken ct) =>
+            TypedResults.Ok(await items.ListAsync(new ItemFilter(unit, state, overdue ?? false, team, page ?? 1, pageSize ?? 50), ct)))
+            .Named("ListRectificationItems", "Rectification items in scope, open ones by deadline first; filter by responsible unit subtree, state, overdue, team.");
+        api.MapGet("/items/export", async (string? unit, string? state, bool? overdue, int? team, Rectifications items, CancellationToken ct) =>
+            await Files.XlsxAsync((await items.AllAsync(new ItemFilter(unit, state, overdue ?? false, team), ct)).Select(Export), "rectification-items.xlsx", ct: ct))
+            .Named("ExportRectificationItems", "The filtered item list as XLSX.").Produces(StatusCodes.Status200OK, contentType: Files.XlsxType);
+        api.MapGet("/items/{id:long}", async (long id, Rectifications items, CancellationToken ct) => TypedResults.Ok(await items.GetAsync(id, ct)))
+            .Named("GetRectificationItem", "One item with its history and the moves open to the caller.");
+        api.MapPost("/items/{id:long}/actions", async (long id, ItemAction body, Rectifications items, CancellationToken ct) => TypedResults.Ok(await items.ActAsync(id, body, ct)))
+            .Named("ActOnRectificationItem", "start, submit (evidence in note): the responsible unit; verify, return (reason in note), close-out, reopen (note and newDeadline): the team; the campaign office may make any.");
+    }
+
+    private static IDictionary<string, object?> Export(PlanRow p) => new Dictionary<string, object?>
+    {
+        [new Phrase("编号", "No.")] = p.Id, [SupervisionText.Team] = p.TeamName, [SupervisionText.Target] = $"{p.UnitName} {p.Unit}",
+        [new Phrase("重点场所", "Key place")] = p.KeyPlace, [SupervisionText.PlannedOn] = p.PlannedOn.ToString("yyyy-MM-dd"), [SupervisionText.Focus] = p.Focus,
+        [SupervisionText.State] = p.State, [SupervisionText.Findings] = p.Findings,
+    };
+
+    private static IDictionary<string, object?> Export(ItemRow i) => new Dictionary<string, object?>
+    {
+        [new Phrase("编号", "No.")] = i.Id, [SupervisionText.ResponsibleUnitTitle] = $"{i.UnitName} {i.Unit}", [SupervisionText.ResponsiblePerson] = i.ResponsiblePerson,
+        [SupervisionText.Measure] = i.Measure, [SupervisionText.Deadline] = i.Deadline.ToString("yyyy-MM-dd"), [SupervisionText.State] = i.State,
+        [SupervisionText.Overdue] = i.Overdue ? "✓" : "", [SupervisionText.Recurrences] = i.Recurrences,
+    };
+}
