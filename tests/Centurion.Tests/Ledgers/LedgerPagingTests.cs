@@ -46,6 +46,21 @@ public class LedgerPagingTests
         Assert.Contains($"<td>{expected[99].Name}</td>", page2);
         Assert.DoesNotContain($"<td>{expected[0].Name}</td>", page2); // round 2's first unit: on page 1, and round 1's near the end
         Assert.Equal(50, page2.Split("<tr>").Length - 2); // the header's row and the rows
+
+        // Filtered by round and unit subtree: the list, its pager and its export keep the filter.
+        long round1;
+        await using (var db = app.Db()) round1 = await db.Set<ScreeningRound>().Where(r => r.Number == 1).Select(r => r.Id).SingleAsync();
+        var chengdu = await TestApp.PageAsync(office, $"/ledgers/screening?campaign={Campaign}&round={round1}&unit=510100");
+        var rows = Table(chengdu, "screenings");
+        Assert.Contains("<td>锦江区</td>", rows);
+        Assert.DoesNotContain("<td>涪城区</td>", rows); // Mianyang's
+        var filtered = await (await app.ApiAs("province").GetAsync($"/api/ledgers/screening/{Campaign}/screenings?round={round1}&unit=510100&pageSize=200")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.All(filtered.GetProperty("items").EnumerateArray(), i => Assert.Equal(1, i.GetProperty("round").GetInt32()));
+        Assert.InRange(filtered.GetProperty("total").GetInt32(), 10, 50); // Chengdu's reporting units, on one page
+        Assert.Equal(filtered.GetProperty("total").GetInt32(), rows.Split("<tr>").Length - 2);
+        Assert.Contains($"/screenings/export?round={round1}&amp;unit=510100", chengdu);
+        var (reporter, _) = await app.SignInAsync("jinjiang");
+        Assert.Equal(HttpStatusCode.NotFound, (await reporter.GetAsync($"/ledgers/screening?campaign={Campaign}&unit=510700")).StatusCode);
     }
 
     [Theory, BothDatabases]
@@ -93,12 +108,12 @@ public class LedgerPagingTests
         await using var app = await TestApp.StartAsync(provider);
         var (office, _) = await app.SignInAsync("province");
         foreach (var url in new[] { $"/ledgers/screening?campaign={Campaign}&page=abc", $"/ledgers/spot-checks?campaign={Campaign}&draw-page=abc",
-            $"/ledgers/spot-checks?campaign={Campaign}&page=x2", "/ledgers/disputes?page=abc", "/ledgers/trouble-spots?page=1.5" })
+            $"/ledgers/spot-checks?campaign={Campaign}&page=x2", $"/ledgers/screening?campaign={Campaign}&round=first", "/ledgers/disputes?page=abc", "/ledgers/trouble-spots?page=1.5" })
         {
             var response = await office.GetAsync(url);
             var body = await response.Content.ReadAsStringAsync();
             Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{url}: {(int)response.StatusCode}");
-            Assert.Contains("页码", body);
+            Assert.Contains(url.Contains("round=") ? "轮次" : "页码", body);
             Assert.Contains("role=\"alert\"", body);
         }
         var zero = await office.GetAsync($"/ledgers/screening?campaign={Campaign}&page=0");
