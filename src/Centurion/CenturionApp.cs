@@ -13,6 +13,7 @@ using Centurion.Features.Units;
 using Centurion.Features.Work;
 using Centurion.Infrastructure;
 using Centurion.Infrastructure.Evidence;
+using Centurion.Infrastructure.Work;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using System.Text.Encodings.Web;
@@ -47,6 +48,7 @@ public static class CenturionApp
         services.AddScoped<Actor>();
         services.AddScoped<CallerScope>();
         services.AddScoped<Reports>();
+        services.AddWorkSource<ReportsToFile>().AddWorkSource<ReportsToApprove>();
         services.AddLedgers();
         services.AddWork();
         services.AddSupervision();

@@ -6,6 +6,7 @@ using Centurion.Data;
 using Centurion.Features.Units;
 using Centurion.Infrastructure;
 using Centurion.Infrastructure.Imports;
+using Centurion.Infrastructure.Work;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Centurion.Features.Ledgers;
@@ -17,7 +18,8 @@ public static class LedgersApi
         .AddScoped<LedgerAccess>().AddScoped<KeyPlaceRegister>().AddScoped<VisitLedger>().AddScoped<NightOperationLedger>()
         .AddScoped<Reconciliations>()
         .AddScoped<Disputes.DisputeLedger>().AddScoped<Disputes.HazardLedger>().AddScoped<Disputes.ScreeningLedger>()
-        .AddScoped<TroubleSpots.TroubleSpotLedger>().AddScoped<SpotChecks.SpotCheckLedger>();
+        .AddScoped<TroubleSpots.TroubleSpotLedger>().AddScoped<SpotChecks.SpotCheckLedger>()
+        .AddScoped<LedgerKeepers>().AddWorkSource<HazardsDue>().AddWorkSource<TroubleSpotsDue>().AddWorkSource<ScreeningsDue>();
 
     private static RouteHandlerBuilder Documented(this RouteHandlerBuilder b, string name, string summary, params int[] problems)
     {
