@@ -85,6 +85,7 @@ public static class Cli
         root.Subcommands.Add(Features.Reporting.ReportsCli.ImportReportsCommand(output));
         foreach (var command in Features.Statistics.StatsCli.Commands(output)) root.Subcommands.Add(command);
         root.Subcommands.Add(Features.Bulletin.Bulletins.Command(output));
+        root.Subcommands.Add(Features.Work.WorkCli.RemindCommand(output));
         return root;
     }
 

@@ -45,6 +45,8 @@ public sealed partial class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware", "Error");
         // A real server gets a free port: without an address the app serves on 5080, so two browser tests (or a running demo) collided.
         builder.UseSetting("urls", "http://127.0.0.1:0");
+        // The reminder job's timer would write into the test's database behind its back; tests run the job themselves.
+        builder.UseSetting("Reminders:Enabled", "false");
         builder.UseEnvironment("Testing");
         builder.ConfigureServices(services =>
         {

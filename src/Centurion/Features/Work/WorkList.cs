@@ -1,6 +1,8 @@
+using Centurion.Data;
 using Centurion.Features.Units;
 using Centurion.Infrastructure;
 using Centurion.Infrastructure.Work;
+using Microsoft.EntityFrameworkCore;
 
 namespace Centurion.Features.Work;
 
@@ -10,7 +12,7 @@ public sealed record WorkEntry(WorkItem Item, WorkUrgency Urgency);
 /// Everyone's work list: the union of what every registered <see cref="IWorkSource"/> says waits for the caller, overdue
 /// first, then what is due within three province days, then the rest. It names no feature and keeps no copy.
 /// </summary>
-public sealed class WorkList(IEnumerable<IWorkSource> sources, CallerScope scope, TimeProvider clock)
+public sealed class WorkList(IEnumerable<IWorkSource> sources, CallerScope scope, Actor actor, CenturionDb db, TimeProvider clock)
 {
     private Task<WorkCount>? _count;
 
@@ -42,4 +44,10 @@ public sealed class WorkList(IEnumerable<IWorkSource> sources, CallerScope scope
         foreach (var source in sources) total += await source.CountAsync(now, ct);
         return total;
     }
+
+    /// <summary>The reminders the job wrote for the caller, newest first.</summary>
+    public async Task<IReadOnlyList<Reminder>> RemindersAsync(int take = 20, CancellationToken ct = default) =>
+        actor.UserId is { } me
+            ? await db.Set<Reminder>().Where(r => r.UserId == me).OrderByDescending(r => r.CreatedUtc).ThenByDescending(r => r.Id).Take(take).ToListAsync(ct)
+            : [];
 }
