@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Centurion.Data;
 using Centurion.Features.Work;
+using Centurion.Infrastructure.Work;
 using Centurion.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -108,7 +109,8 @@ public class WebhookOutboxTests
     public async Task A_webhook_that_is_down_never_holds_up_the_reminders(DatabaseProvider provider)
     {
         // Nothing listens here: every post fails at once.
-        await using var app = await TestApp.StartAsync(provider, services: s => s.Configure<ReminderOptions>(o => o.WebhookUrl = "http://127.0.0.1:9/hook"));
+        await using var app = await TestApp.StartAsync(provider, services: s => s.AddWorkSource<SecretSource>()
+            .Configure<ReminderOptions>(o => o.WebhookUrl = "http://127.0.0.1:9/hook"));
         app.Clock.SetLocal(2026, 7, 8, 9, 0);
         var id = await HazardAsync(app.ApiAs("jinjiang"), "510104", "地下室积水", new DateOnly(2026, 7, 8), new DateOnly(2026, 7, 9));
 
@@ -121,6 +123,21 @@ public class WebhookOutboxTests
         Assert.NotNull(message.LastError);
         Assert.Equal(app.Clock.UtcNow + TimeSpan.FromMinutes(1), message.NextAttemptUtc);
         Assert.Equal(run.Queued, run.Failed);
+
+        // A confidential thing is reminded of in the work list only: it never goes to a group's webhook.
+        var secret = await db.Set<Reminder>().Where(r => r.ItemKey == SecretSource.Key).Select(r => r.Id).ToListAsync();
+        Assert.NotEmpty(secret);
+        Assert.False(await db.Set<WebhookMessage>().AnyAsync(m => m.ReminderId != null && secret.Contains(m.ReminderId.Value)));
+        Assert.Equal(run.Written - secret.Count, run.Queued);
+    }
+
+    /// <summary>A feature's confidential work, due tomorrow, for everyone (as an unannounced inspection is for its team).</summary>
+    private sealed class SecretSource : IWorkSource
+    {
+        public const string Key = "secret:1";
+
+        public Task<IReadOnlyList<WorkItem>> ItemsAsync(DateTimeOffset now, CancellationToken ct = default) =>
+            Task.FromResult<IReadOnlyList<WorkItem>>([new(new("secret", new("机密", "Secret")), Key, new("检查某单位", "Inspect a unit"), "/", WorkDays.Today(now).AddDays(1), false, Confidential: true)]);
     }
 }
 

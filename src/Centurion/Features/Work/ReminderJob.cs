@@ -63,7 +63,7 @@ public sealed class ReminderJob(IServiceScopeFactory scopes, CenturionDb db, IHt
             {
                 var reminder = Reminder.For(user.Id, item, kind, day, at);
                 db.Add(reminder);
-                if (url is null) continue;
+                if (url is null || item.Confidential) continue;
                 db.Add(WebhookMessage.Text(url, Content(user, reminder), at, reminder));
                 queued++;
             }
@@ -77,7 +77,7 @@ public sealed class ReminderJob(IServiceScopeFactory scopes, CenturionDb db, IHt
                 // Another run (the timer and the verb at once) wrote them first; the unique index kept one of each.
                 log.LogInformation(e, "Reminders for {User} were written by another run.", user.UserName);
                 db.ChangeTracker.Clear();
-                if (url is not null) queued -= fresh.Count;
+                if (url is not null) queued -= fresh.Count(f => !f.Item.Confidential);
             }
         }
         var (sent, failed) = await DeliverAsync(now, ct);

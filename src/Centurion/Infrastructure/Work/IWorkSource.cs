@@ -7,8 +7,10 @@ public sealed record WorkKind(string Code, Phrase Name);
 /// One thing waiting for someone. <see cref="Key"/> names the thing itself, stably across days (e.g.
 /// "hazard:1234"), so a reminder for it is written once per day. <see cref="Due"/> is a province-local date; whether the
 /// thing is <see cref="Overdue"/> is the source's rule (a report is late after 10:00, a hazard after its deadline day).
+/// <see cref="Confidential"/> things (an unannounced inspection's target) are reminded of in the user's own work list only,
+/// never posted to a group's webhook.
 /// </summary>
-public sealed record WorkItem(WorkKind Kind, string Key, Phrase Title, string Link, DateOnly? Due, bool Overdue);
+public sealed record WorkItem(WorkKind Kind, string Key, Phrase Title, string Link, DateOnly? Due, bool Overdue, bool Confidential = false);
 
 /// <summary>A cheap summary of a source's items, for the page header on every page.</summary>
 public sealed record WorkCount(int Total, int Overdue)
