@@ -1,5 +1,6 @@
 using Centurion.Data;
 using Centurion.Features.Accounts;
+using Centurion.Features.Campaigns;
 using Centurion.Features.Units;
 using Centurion.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -103,4 +104,49 @@ public sealed class LedgerAccess(CenturionDb db, CallerScope scope)
     }
 
     public static DateTime Utc(DateTime t) => DateTime.SpecifyKind(t, DateTimeKind.Utc);
+
+    /// <summary>A ledger's rows the caller may see: their subtree, and none at all for another line (404).</summary>
+    public async Task<IQueryable<T>> VisibleAsync<T>(CancellationToken ct = default) where T : class, IUnitOwned
+    {
+        await RequireReadAsync(ct);
+        return scope.Within(db, db.Set<T>());
+    }
+
+    /// <summary>A campaign a ledger page names, once the caller may read the ledgers; not found outside their scope.</summary>
+    public async Task<Campaign> CampaignAsync(string code, CancellationToken ct = default)
+    {
+        await RequireReadAsync(ct);
+        return await CampaignOperations.FindAsync(db, scope, code, ct);
+    }
+
+    /// <summary>The campaign the API address names, once the caller may read the ledgers.</summary>
+    public async Task<Campaign> CampaignAsync(CampaignInRoute campaign, CancellationToken ct = default)
+    {
+        await RequireReadAsync(ct);
+        return campaign.Campaign;
+    }
+
+    /// <summary>A change sent with the version read: refused when someone saved since, and checked again by the save.</summary>
+    public void ExpectVersion<T>(T entry, int? sent) where T : class, IVersioned
+    {
+        if (sent is { } v && v != entry.Version) throw Stale();
+        db.Entry(entry).Property(nameof(IVersioned.Version)).OriginalValue = entry.Version;
+    }
+
+    /// <summary>Saves a versioned entry's change; a concurrent save in between is the same 409 as a stale version.</summary>
+    public async Task SaveOrStaleAsync(CancellationToken ct = default)
+    {
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { throw Stale(); }
+    }
+
+    public static DomainException Stale() => DomainException.Conflict(new(
+        "此记录在您打开之后已被他人修改，您的修改未保存；请刷新后再操作。",
+        "Someone else changed this entry after you opened it, so your change was not saved; reload and try again."));
+}
+
+/// <summary>A ledger entry changed under optimistic concurrency: each change carries the version it was read at.</summary>
+public interface IVersioned
+{
+    int Version { get; }
 }

@@ -20,7 +20,7 @@ public sealed record DisputeDetails(string Parties, DisputeType Type, RiskLevel 
 /// agency) or failed. Follow-up visits may be added at any time. State changes only through the operations below,
 /// each of which appends a history row.
 /// </summary>
-public sealed class Dispute : IUnitOwned
+public sealed class Dispute : IUnitOwned, IVersioned
 {
     public long Id { get; private set; }
     public int UnitId { get; private set; }

@@ -7,7 +7,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Centurion.Features.Ledgers.Disputes;
 
-public sealed record StateChangeDto(DateTime AtUtc, string By, string? From, string To, string? Reason, bool FollowUp = false);
+public sealed record StateChangeDto(DateTime AtUtc, string By, string? From, string To, string? Reason, bool FollowUp = false)
+{
+    /// <summary>An entry's history, oldest first; <paramref name="followUp"/> says which rows are notes rather than changes of state.</summary>
+    public static IReadOnlyList<StateChangeDto> Of<T>(IEnumerable<T> history, Func<T, bool>? followUp = null) where T : LedgerChange =>
+        [.. history.OrderBy(h => h.AtUtc).ThenBy(h => h.Id).Select(h => new StateChangeDto(LedgerAccess.Utc(h.AtUtc), h.By, h.From, h.To, h.Reason, followUp?.Invoke(h) ?? false))];
+}
 
 public sealed record DisputeRow(long Id, string Unit, string UnitName, string Parties, string Type, string Risk, string Place,
     DateOnly FoundOn, string Source, string Status, DateOnly StatusOn, DateOnly? ResolvedOn);
@@ -33,12 +38,7 @@ public sealed class DisputeLedger(CenturionDb db, CallerScope scope, LedgerAcces
 
     public bool CanWrite => scope.IsInAny(Roles.Reporter, Roles.UnitLeader);
 
-    /// <summary>The disputes the caller may see: their subtree, and none at all for another line.</summary>
-    public async Task<IQueryable<Dispute>> VisibleAsync(CancellationToken ct = default)
-    {
-        await access.RequireReadAsync(ct);
-        return scope.Within(db, db.Set<Dispute>());
-    }
+    private Task<IQueryable<Dispute>> VisibleAsync(CancellationToken ct) => access.VisibleAsync<Dispute>(ct);
 
     public async Task<IQueryable<Dispute>> FilteredAsync(LedgerFilter f, CancellationToken ct = default)
     {
@@ -103,7 +103,7 @@ public sealed class DisputeLedger(CenturionDb db, CallerScope scope, LedgerAcces
     {
         var dispute = await FindAsync(id, ct);
         RequireWrite();
-        CheckVersion(dispute, input.Version);
+        access.ExpectVersion(dispute, input.Version);
         dispute.Edit(await DetailsAsync(input, ct), actor.Name, Now);
         return await SaveAsync(dispute, ct);
     }
@@ -112,7 +112,7 @@ public sealed class DisputeLedger(CenturionDb db, CallerScope scope, LedgerAcces
     {
         var dispute = await FindAsync(id, ct);
         RequireWrite();
-        CheckVersion(dispute, a.Version);
+        access.ExpectVersion(dispute, a.Version);
         switch (a.Action)
         {
             case "mediate": dispute.StartMediation(actor.Name, Now, a.Note); break;
@@ -154,26 +154,15 @@ public sealed class DisputeLedger(CenturionDb db, CallerScope scope, LedgerAcces
         if (!CanWrite) throw new DomainException(StatusCodes.Status403Forbidden, new("您的角色不能登记或处理纠纷。", "Your role cannot record or handle disputes."));
     }
 
-    private void CheckVersion(Dispute d, int? version)
-    {
-        if (version is { } v && v != d.Version) throw Stale();
-        db.Entry(d).Property(x => x.Version).OriginalValue = d.Version;
-    }
-
-    internal static DomainException Stale() => DomainException.Conflict(new(
-        "此记录在您打开之后已被他人修改，您的修改未保存；请刷新后再操作。",
-        "Someone else changed this entry after you opened it, so your change was not saved; reload and try again."));
-
     private async Task<DisputeDto> SaveAsync(Dispute d, CancellationToken ct)
     {
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { throw Stale(); }
+        await access.SaveOrStaleAsync(ct);
         return Describe(d);
     }
 
     public DisputeDto Describe(Dispute d) => new(d.Id, d.Unit!.Code, d.Unit.Name(Lang.IsEnglish), d.Parties, LedgerList.Code(d.Type), LedgerList.Code(d.Risk),
         d.Place, d.FoundOn, LedgerList.Code(d.Source), d.ScreeningRoundId, d.Summary, LedgerList.Code(d.Status), d.StatusOn, d.ResolvedOn,
         d.EscalatedTo is { } t ? LedgerList.Code(t) : null, d.EscalatedToName, d.Version,
-        [.. d.History.OrderBy(h => h.AtUtc).ThenBy(h => h.Id).Select(h => new StateChangeDto(DateTime.SpecifyKind(h.AtUtc, DateTimeKind.Utc), h.By, h.From, h.To, h.Reason, h.IsFollowUp))],
+        StateChangeDto.Of(d.History, h => h.IsFollowUp),
         AllowedActions(d));
 }

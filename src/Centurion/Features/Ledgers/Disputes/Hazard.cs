@@ -14,7 +14,7 @@ public sealed record HazardDetails(string Description, string Place, RiskLevel R
 /// A latent hazard (隐患) found by screening: found → assigned (to a named person or team) → eliminated, by a deadline.
 /// Overdue is not stored: it is read from the deadline and the clock (<see cref="IsOverdue"/>).
 /// </summary>
-public sealed class Hazard : IUnitOwned
+public sealed class Hazard : IUnitOwned, IVersioned
 {
     public long Id { get; private set; }
     public int UnitId { get; private set; }

@@ -29,11 +29,7 @@ public sealed class HazardLedger(CenturionDb db, CallerScope scope, LedgerAccess
 
     public bool CanWrite => scope.IsInAny(Roles.Reporter, Roles.UnitLeader);
 
-    public async Task<IQueryable<Hazard>> VisibleAsync(CancellationToken ct = default)
-    {
-        await access.RequireReadAsync(ct);
-        return scope.Within(db, db.Set<Hazard>());
-    }
+    private Task<IQueryable<Hazard>> VisibleAsync(CancellationToken ct) => access.VisibleAsync<Hazard>(ct);
 
     public async Task<IQueryable<Hazard>> FilteredAsync(LedgerFilter f, CancellationToken ct = default)
     {
@@ -97,7 +93,7 @@ public sealed class HazardLedger(CenturionDb db, CallerScope scope, LedgerAccess
     {
         var hazard = await FindAsync(id, ct);
         RequireWrite();
-        CheckVersion(hazard, input.Version);
+        access.ExpectVersion(hazard, input.Version);
         hazard.Edit(await DetailsAsync(input, ct), actor.Name, Now);
         return await SaveAsync(hazard, ct);
     }
@@ -106,7 +102,7 @@ public sealed class HazardLedger(CenturionDb db, CallerScope scope, LedgerAccess
     {
         var hazard = await FindAsync(id, ct);
         RequireWrite();
-        CheckVersion(hazard, a.Version);
+        access.ExpectVersion(hazard, a.Version);
         switch (a.Action)
         {
             case "assign": hazard.Assign(a.AssignedTo, actor.Name, Now); break;
@@ -141,21 +137,14 @@ public sealed class HazardLedger(CenturionDb db, CallerScope scope, LedgerAccess
         if (!CanWrite) throw new DomainException(StatusCodes.Status403Forbidden, new("您的角色不能登记或处理隐患。", "Your role cannot record or handle hazards."));
     }
 
-    private void CheckVersion(Hazard h, int? version)
-    {
-        if (version is { } v && v != h.Version) throw DisputeLedger.Stale();
-        db.Entry(h).Property(x => x.Version).OriginalValue = h.Version;
-    }
-
     private async Task<HazardDto> SaveAsync(Hazard h, CancellationToken ct)
     {
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { throw DisputeLedger.Stale(); }
+        await access.SaveOrStaleAsync(ct);
         return Describe(h);
     }
 
     public HazardDto Describe(Hazard h) => new(h.Id, h.Unit!.Code, h.Unit.Name(Lang.IsEnglish), h.Description, h.Place, LedgerList.Code(h.Risk),
         h.FoundOn, h.Deadline, h.DisputeId, LedgerList.Code(h.Status), h.AssignedTo, h.EliminatedOn, h.IsOverdue(Today), h.Version,
-        [.. h.History.OrderBy(c => c.AtUtc).ThenBy(c => c.Id).Select(c => new StateChangeDto(DateTime.SpecifyKind(c.AtUtc, DateTimeKind.Utc), c.By, c.From, c.To, c.Reason))],
+        StateChangeDto.Of(h.History),
         AllowedActions(h));
 }

@@ -18,18 +18,9 @@ public sealed record ScreeningInput(string? Unit, DateOnly? ScreenedOn, int? Pla
 /// <summary>Screening rounds (set by the campaign office) and each unit's screening in them; who has not screened.</summary>
 public sealed class ScreeningLedger(CenturionDb db, CallerScope scope, LedgerAccess access, Actor actor, TimeProvider clock)
 {
-    public async Task<Campaign> CampaignAsync(string code, CancellationToken ct = default)
-    {
-        await access.RequireReadAsync(ct);
-        return await CampaignOperations.FindAsync(db, scope, code, ct);
-    }
+    public Task<Campaign> CampaignAsync(string code, CancellationToken ct = default) => access.CampaignAsync(code, ct);
 
-    /// <summary>The campaign the API address names, once the caller may read the ledgers.</summary>
-    public async Task<Campaign> CampaignAsync(CampaignInRoute campaign, CancellationToken ct = default)
-    {
-        await access.RequireReadAsync(ct);
-        return campaign.Campaign;
-    }
+    public Task<Campaign> CampaignAsync(CampaignInRoute campaign, CancellationToken ct = default) => access.CampaignAsync(campaign, ct);
 
     /// <summary>The campaign's rounds with, for each started round, the participating units in the caller's subtree that have not screened.</summary>
     public async Task<List<RoundDto>> RoundsAsync(Campaign c, string? unit = null, CancellationToken ct = default)

@@ -31,18 +31,9 @@ public sealed class SpotCheckLedger(CenturionDb db, CallerScope scope, LedgerAcc
 
     public bool CanDraw => scope.IsIn(Roles.CampaignOffice);
 
-    public async Task<Campaign> CampaignAsync(string code, CancellationToken ct = default)
-    {
-        await access.RequireReadAsync(ct);
-        return await CampaignOperations.FindAsync(db, scope, code, ct);
-    }
+    public Task<Campaign> CampaignAsync(string code, CancellationToken ct = default) => access.CampaignAsync(code, ct);
 
-    /// <summary>The campaign the API address names, once the caller may read the ledgers.</summary>
-    public async Task<Campaign> CampaignAsync(CampaignInRoute campaign, CancellationToken ct = default)
-    {
-        await access.RequireReadAsync(ct);
-        return campaign.Campaign;
-    }
+    public Task<Campaign> CampaignAsync(CampaignInRoute campaign, CancellationToken ct = default) => access.CampaignAsync(campaign, ct);
 
     /// <summary>
     /// Draws and stores the draw (seed, candidates, result) and its checks in one transaction, audited, before anything

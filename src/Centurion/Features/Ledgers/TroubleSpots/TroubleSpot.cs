@@ -14,7 +14,7 @@ public sealed record TroubleSpotDetails(string Name, string Reason, string Leade
 /// re-checked once the campaign's interval has passed: still clear closes it, found back reopens it (rectifying again,
 /// with a new deadline) and counts a recurrence. Open days and overdue are read from the clock, never stored.
 /// </summary>
-public sealed class TroubleSpot : IUnitOwned
+public sealed class TroubleSpot : IUnitOwned, IVersioned
 {
     public long Id { get; private set; }
 

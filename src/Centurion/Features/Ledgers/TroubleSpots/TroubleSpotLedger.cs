@@ -41,11 +41,7 @@ public sealed class TroubleSpotLedger(CenturionDb db, CallerScope scope, LedgerA
     /// <summary>A re-check is the unit above's or the campaign office's, not the reporter's who cleared it.</summary>
     public bool CanRecheck => scope.IsInAny(Roles.UnitLeader, Roles.CampaignOffice);
 
-    public async Task<IQueryable<TroubleSpot>> VisibleAsync(CancellationToken ct = default)
-    {
-        await access.RequireReadAsync(ct);
-        return scope.Within(db, db.Set<TroubleSpot>());
-    }
+    private Task<IQueryable<TroubleSpot>> VisibleAsync(CancellationToken ct) => access.VisibleAsync<TroubleSpot>(ct);
 
     public async Task<IQueryable<TroubleSpot>> FilteredAsync(LedgerFilter f, CancellationToken ct = default)
     {
@@ -129,7 +125,7 @@ public sealed class TroubleSpotLedger(CenturionDb db, CallerScope scope, LedgerA
     {
         var spot = await FindAsync(id, ct);
         RequireWrite();
-        CheckVersion(spot, input.Version);
+        access.ExpectVersion(spot, input.Version);
         spot.Edit(Details(input), actor.Name, Now);
         return await SaveAsync(spot, ct);
     }
@@ -138,7 +134,7 @@ public sealed class TroubleSpotLedger(CenturionDb db, CallerScope scope, LedgerA
     {
         var spot = await FindAsync(id, ct);
         RequireWrite();
-        CheckVersion(spot, a.Version);
+        access.ExpectVersion(spot, a.Version);
         switch (a.Action)
         {
             case "rectify": spot.StartRectifying(actor.Name, Now, a.Note); break;
@@ -204,15 +200,9 @@ public sealed class TroubleSpotLedger(CenturionDb db, CallerScope scope, LedgerA
         if (!CanWrite) throw new DomainException(StatusCodes.Status403Forbidden, new("您的角色不能挂牌或处理乱点。", "Your role cannot list or handle trouble spots."));
     }
 
-    private void CheckVersion(TroubleSpot s, int? version)
-    {
-        if (version is { } v && v != s.Version) throw DisputeLedger.Stale();
-    }
-
     private async Task<TroubleSpotDto> SaveAsync(TroubleSpot s, CancellationToken ct)
     {
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { throw DisputeLedger.Stale(); }
+        await access.SaveOrStaleAsync(ct);
         return Describe(s);
     }
 
@@ -221,7 +211,7 @@ public sealed class TroubleSpotLedger(CenturionDb db, CallerScope scope, LedgerA
         var today = Today;
         return new(s.Id, s.Unit!.Code, s.Unit.Name(Lang.IsEnglish), s.Name, s.Reason, s.Leader, s.ListedBy, s.ListedOn, s.Deadline, s.Longitude,
             s.Latitude, LedgerList.Code(s.Status), s.Evidence, s.ClearedOn, s.RecheckDue, s.ClosedOn, s.Recurrences, s.DaysOpen(today), s.IsOverdue(today),
-            s.Version, [.. s.History.OrderBy(c => c.AtUtc).ThenBy(c => c.Id).Select(c => new StateChangeDto(DateTime.SpecifyKind(c.AtUtc, DateTimeKind.Utc), c.By, c.From, c.To, c.Reason))],
+            s.Version, StateChangeDto.Of(s.History),
             AllowedActions(s));
     }
 }
