@@ -97,6 +97,12 @@ public class LedgerPagingTests
         var second = Table(await TestApp.PageAsync(pages, $"/ledgers/spot-checks?campaign={Campaign}&draw-page=2"), "draws");
         foreach (var id in all.Skip(SpotCheckPageSize)) Assert.Contains($"/draws/{id}\"", second);
         foreach (var id in all.Take(SpotCheckPageSize)) Assert.DoesNotContain($"/draws/{id}\"", second);
+
+        // A unit no draw reached sees no draws and is told its check list is empty, not shown an empty table.
+        var (unit2, _) = await app.SignInAsync("mianyang");
+        var none = await TestApp.PageAsync(unit2, $"/ledgers/spot-checks?campaign={Campaign}&unit=510703&state=failed");
+        Assert.Contains("id=\"no-checks\"", none);
+        Assert.DoesNotContain("id=\"checks\"", none);
     }
 
     private const int SpotCheckPageSize = Features.Ledgers.SpotChecks.Pages.SpotCheckPage.DrawsShown;
