@@ -83,6 +83,7 @@ public static class CenturionApp
         app.MapStaticAssets();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseEvidenceUploads();
         app.UseAntiforgery();
 
         app.MapOpenApi();

@@ -41,6 +41,7 @@ public sealed partial class TestApp : WebApplicationFactory<Program>
     {
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Centurion", ConnectionString);
+        builder.UseSetting("Evidence:Path", TestDatabases.EvidenceFolder);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware", "Error");
         // A real server gets a free port: without an address the app serves on 5080, so two browser tests (or a running demo) collided.

@@ -21,6 +21,12 @@ public static class TestDatabases
     private static readonly string Folder = Directory.CreateTempSubdirectory("centurion-tests-").FullName;
     private static readonly Dictionary<DatabaseProvider, Dictionary<string, string>> Keys = [];
 
+    /// <summary>
+    /// The evidence store every test application and the template's seed-demo share: content-addressed, so the demo's files are
+    /// there for every copy of the template, and a test that damages a file damages one it uploaded itself (unique bytes).
+    /// </summary>
+    public static string EvidenceFolder => Path.Combine(Folder, "evidence");
+
     /// <summary>The API key made in the template for each demo user, by user name.</summary>
     public static IReadOnlyDictionary<string, string> ApiKeys(DatabaseProvider p) => Keys[p];
 
@@ -120,6 +126,7 @@ public static class CliProcess
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["Database__Provider"] = provider.ToString();
         psi.Environment["ConnectionStrings__Centurion"] = connectionString;
+        psi.Environment["Evidence__Path"] = TestDatabases.EvidenceFolder;
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
         psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         using var process = Process.Start(psi)!;
