@@ -1,4 +1,5 @@
 using Centurion.Features.Ledgers;
+using Centurion.Features.Supervision.Evidence;
 using Centurion.Features.Supervision.Rectification;
 using Centurion.Infrastructure;
 using Centurion.Infrastructure.Work;
@@ -9,7 +10,7 @@ namespace Centurion.Features.Supervision;
 public static class SupervisionApi
 {
     public static IServiceCollection AddSupervision(this IServiceCollection services) =>
-        services.AddScoped<SupervisionDesk>().AddScoped<Rectifications>().AddWorkSource<SupervisionWork>();
+        services.AddScoped<SupervisionDesk>().AddScoped<Rectifications>().AddScoped<SupervisionEvidence>().AddWorkSource<SupervisionWork>();
 
     public static void MapSupervision(this IEndpointRouteBuilder app)
     {
@@ -60,6 +61,7 @@ public static class SupervisionApi
             .Named("GetRectificationItem", "One item with its history and the moves open to the caller.");
         api.MapPost("/items/{id:long}/actions", async (long id, ItemAction body, Rectifications items, CancellationToken ct) => TypedResults.Ok(await items.ActAsync(id, body, ct)))
             .Named("ActOnRectificationItem", "start, submit (evidence in note): the responsible unit; verify, return (reason in note), close-out, reopen (note and newDeadline): the team; the campaign office may make any.");
+        app.MapSupervisionEvidence(api);
     }
 
     private static IDictionary<string, object?> Export(PlanRow p) => new Dictionary<string, object?>

@@ -23,8 +23,8 @@ public static class EvidenceUploads
     public const string Field = "evidence";
 
     /// <summary>The files a form sent in the field; a file input left empty sends a nameless empty part, which is no file.</summary>
-    public static IReadOnlyList<IFormFile> From(IFormCollection form, string field = Field) =>
-        [.. form.Files.GetFiles(field).Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName))];
+    public static IReadOnlyList<IFormFile> From(IFormFileCollection files, string field = Field) =>
+        [.. files.GetFiles(field).Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName))];
 
     /// <summary>Before anything reads a body (the antiforgery check reads forms): lifts the size limit for endpoints that take evidence.</summary>
     public static void UseEvidenceUploads(this IApplicationBuilder app) => app.Use((http, next) =>

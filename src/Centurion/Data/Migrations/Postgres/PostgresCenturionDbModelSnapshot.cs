@@ -1428,6 +1428,63 @@ namespace Centurion.Data.Migrations.Postgres
                     b.ToTable("DailyFacts");
                 });
 
+            modelBuilder.Entity("Centurion.Features.Supervision.Evidence.FindingEvidence", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("EvidenceFileId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("FindingId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EvidenceFileId");
+
+                    b.HasIndex("FindingId", "EvidenceFileId")
+                        .IsUnique();
+
+                    b.ToTable("FindingEvidence", (string)null);
+                });
+
+            modelBuilder.Entity("Centurion.Features.Supervision.Evidence.ItemEvidence", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("EvidenceFileId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Submission")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EvidenceFileId");
+
+                    b.HasIndex("ItemId", "Submission", "EvidenceFileId")
+                        .IsUnique();
+
+                    b.ToTable("RectificationItemEvidence", (string)null);
+                });
+
             modelBuilder.Entity("Centurion.Features.Supervision.Inspections.ChecklistAnswer", b =>
                 {
                     b.Property<long>("Id")
@@ -2815,6 +2872,40 @@ namespace Centurion.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Indicator");
+                });
+
+            modelBuilder.Entity("Centurion.Features.Supervision.Evidence.FindingEvidence", b =>
+                {
+                    b.HasOne("Centurion.Infrastructure.Evidence.EvidenceFile", "File")
+                        .WithMany()
+                        .HasForeignKey("EvidenceFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Centurion.Features.Supervision.Inspections.Finding", null)
+                        .WithMany()
+                        .HasForeignKey("FindingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("File");
+                });
+
+            modelBuilder.Entity("Centurion.Features.Supervision.Evidence.ItemEvidence", b =>
+                {
+                    b.HasOne("Centurion.Infrastructure.Evidence.EvidenceFile", "File")
+                        .WithMany()
+                        .HasForeignKey("EvidenceFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Centurion.Features.Supervision.Rectification.RectificationItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("File");
                 });
 
             modelBuilder.Entity("Centurion.Features.Supervision.Inspections.ChecklistAnswer", b =>

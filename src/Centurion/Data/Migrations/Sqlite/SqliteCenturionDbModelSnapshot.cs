@@ -1375,6 +1375,59 @@ namespace Centurion.Data.Migrations.Sqlite
                     b.ToTable("DailyFacts");
                 });
 
+            modelBuilder.Entity("Centurion.Features.Supervision.Evidence.FindingEvidence", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EvidenceFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FindingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EvidenceFileId");
+
+                    b.HasIndex("FindingId", "EvidenceFileId")
+                        .IsUnique();
+
+                    b.ToTable("FindingEvidence", (string)null);
+                });
+
+            modelBuilder.Entity("Centurion.Features.Supervision.Evidence.ItemEvidence", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EvidenceFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Submission")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EvidenceFileId");
+
+                    b.HasIndex("ItemId", "Submission", "EvidenceFileId")
+                        .IsUnique();
+
+                    b.ToTable("RectificationItemEvidence", (string)null);
+                });
+
             modelBuilder.Entity("Centurion.Features.Supervision.Inspections.ChecklistAnswer", b =>
                 {
                     b.Property<long>("Id")
@@ -2722,6 +2775,40 @@ namespace Centurion.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Indicator");
+                });
+
+            modelBuilder.Entity("Centurion.Features.Supervision.Evidence.FindingEvidence", b =>
+                {
+                    b.HasOne("Centurion.Infrastructure.Evidence.EvidenceFile", "File")
+                        .WithMany()
+                        .HasForeignKey("EvidenceFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Centurion.Features.Supervision.Inspections.Finding", null)
+                        .WithMany()
+                        .HasForeignKey("FindingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("File");
+                });
+
+            modelBuilder.Entity("Centurion.Features.Supervision.Evidence.ItemEvidence", b =>
+                {
+                    b.HasOne("Centurion.Infrastructure.Evidence.EvidenceFile", "File")
+                        .WithMany()
+                        .HasForeignKey("EvidenceFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Centurion.Features.Supervision.Rectification.RectificationItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("File");
                 });
 
             modelBuilder.Entity("Centurion.Features.Supervision.Inspections.ChecklistAnswer", b =>
