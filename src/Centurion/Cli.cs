@@ -94,6 +94,7 @@ public static class Cli
         await CenturionApp.PrepareDatabaseAsync(sp, ct);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var campaign = await DemoData.SeedAsync(sp.GetRequiredService<CenturionDb>(), sp.GetRequiredService<UserManager<User>>(), records, ct);
+        await DemoEvidence.SeedAsync(sp.GetRequiredService<CenturionDb>(), sp.GetRequiredService<Infrastructure.Evidence.EvidenceStore>(), ct);
         if (campaign is null) await output.WriteLineAsync($"Campaign {DemoCampaign.Code} exists; left as it is.");
         else
             await output.WriteLineAsync($"Campaign {DemoCampaign.Code}: {campaign.Reports:N0} reports ({campaign.Revisions:N0} revisions, {campaign.Values:N0} values), "

@@ -32,7 +32,7 @@ public partial class DependencyTests
         ["Ledgers"] = ["Units", "Campaigns", "Statistics", "Dashboard"], // reconciles with SubtreeTotals; draws on PrefectureMap
         ["Supervision"] = ["Units", "Accounts", "Campaigns", "Ledgers"],   // team members are users; plans target key places; draws with the spot check's DutyDraw
         ["Work"] = ["Units", "Accounts"],                                     // enumerates the IWorkSource each feature registers; reminds every user
-        ["Demo"] = ["Units", "Accounts", "Campaigns", "Statistics", "Reporting", "Records", "Ledgers"], // writes the demo through each feature
+        ["Demo"] = ["Units", "Accounts", "Campaigns", "Statistics", "Reporting", "Records", "Ledgers", "Supervision"], // writes the demo through each feature
     };
 
     private static string Ns(string feature) => $"Centurion.Features.{feature}";

@@ -62,7 +62,10 @@ public sealed class EvidenceStore
     /// <paramref name="bytesAlreadyAttached"/> (413), or of a type not accepted, judged by content (422).
     /// </summary>
     /// <param name="unitId">The unit the evidence is about, for the audit.</param>
-    public async Task<EvidenceFile> StoreAsync(CenturionDb db, Stream content, string? fileName, long bytesAlreadyAttached, int? unitId, CancellationToken ct = default)
+    /// <param name="uploadedBy">Who uploaded it, when not the context's actor: the demo, which records what happened in 2022.</param>
+    /// <param name="uploadedAtUtc">When, likewise; otherwise the context's clock.</param>
+    public async Task<EvidenceFile> StoreAsync(CenturionDb db, Stream content, string? fileName, long bytesAlreadyAttached, int? unitId, CancellationToken ct = default,
+        string? uploadedBy = null, DateTime? uploadedAtUtc = null)
     {
         var shown = EvidenceNames.Clean(fileName);
         var room = MaxTotalBytes - bytesAlreadyAttached;
@@ -97,7 +100,7 @@ public sealed class EvidenceStore
 
             PutInPlace(temp, sha256);
             var row = EvidenceFile.Stored(sha256, size, type, EvidenceNames.Clean(fileName, type), photo,
-                db.Actor.Name, db.Actor.UserId, db.Clock.GetUtcNow().UtcDateTime, unitId);
+                uploadedBy ?? db.Actor.Name, uploadedBy is null ? db.Actor.UserId : null, uploadedAtUtc ?? db.Clock.GetUtcNow().UtcDateTime, unitId);
             db.Add(row);
             return row;
         }
