@@ -287,6 +287,8 @@ internal sealed class ReportRevisionConfiguration : IEntityTypeConfiguration<Rep
     public void Configure(EntityTypeBuilder<ReportRevision> e)
     {
         e.HasIndex(r => new { r.ReportId, r.Number }).IsUnique();
+        // The reports waiting for approval are few among many approved ones; the header's work count asks for them on every page.
+        e.HasIndex(r => new { r.Status, r.UnitId });
         e.Property(r => r.Status).HasConversion<string>().HasMaxLength(12);
         e.HasMany(r => r.Values).WithOne().HasForeignKey(v => v.RevisionId);
     }

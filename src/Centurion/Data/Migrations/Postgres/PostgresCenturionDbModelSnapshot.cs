@@ -1323,6 +1323,8 @@ namespace Centurion.Data.Migrations.Postgres
                     b.HasIndex("ReportId", "Number")
                         .IsUnique();
 
+                    b.HasIndex("Status", "UnitId");
+
                     b.ToTable("ReportRevisions");
                 });
 

@@ -1272,6 +1272,8 @@ namespace Centurion.Data.Migrations.Sqlite
                     b.HasIndex("ReportId", "Number")
                         .IsUnique();
 
+                    b.HasIndex("Status", "UnitId");
+
                     b.ToTable("ReportRevisions");
                 });
 
