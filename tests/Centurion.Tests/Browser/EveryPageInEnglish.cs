@@ -7,6 +7,9 @@ using Centurion.Features.Ledgers.SpotChecks;
 using Centurion.Features.Ledgers.TroubleSpots;
 using Centurion.Features.Ledgers.NightOperations;
 using Centurion.Features.Ledgers.Visits;
+using Centurion.Features.Supervision.Inspections;
+using Centurion.Features.Supervision.Rectification;
+using Centurion.Features.Supervision.Teams;
 using Centurion.Infrastructure;
 using Centurion.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -36,6 +39,7 @@ public partial class EveryPageInEnglish(Support.Browser browser) : IClassFixture
         "/audit?entity=Report",
         "/audit?entity=KeyPlace",
         "/audit?entity=Dispute",
+        "/supervision/items?overdue=true",
     ];
 
     [Fact]
@@ -115,6 +119,9 @@ public partial class EveryPageInEnglish(Support.Browser browser) : IClassFixture
             ["hazards"] = await db.Set<Hazard>().MinAsync(h => h.Id),
             ["trouble-spots"] = await db.Set<TroubleSpot>().MinAsync(t => t.Id),
             ["draws"] = await db.Set<SpotCheckDraw>().MinAsync(d => d.Id),
+            ["plans"] = await db.Set<InspectionPlan>().MinAsync(p => p.Id),
+            ["findings"] = await db.Set<Finding>().MinAsync(f => f.Id),
+            ["items"] = await db.Set<RectificationItem>().MinAsync(i => i.Id),
         };
     }
 
@@ -149,6 +156,14 @@ public partial class EveryPageInEnglish(Support.Browser browser) : IClassFixture
         names.AddRange(await db.Set<DisputeChange>().Where(c => c.Reason != null).Select(c => c.Reason!).ToListAsync());
         names.AddRange(await db.Set<HazardChange>().Where(c => c.Reason != null).Select(c => c.Reason!).ToListAsync());
         names.AddRange(await db.Set<TroubleSpotChange>().Where(c => c.Reason != null).Select(c => c.Reason!).ToListAsync());
+        names.AddRange(await db.Set<SupervisionTeam>().Select(t => t.Name).ToListAsync());
+        foreach (var p in await db.Set<InspectionPlan>().Select(p => new[] { p.Focus, p.Checklist, p.CancelReason ?? "" }).ToListAsync()) names.AddRange(p.SelectMany(t => t.Split('\n')));
+        names.AddRange(await db.Set<Inspection>().Select(i => i.Went).ToListAsync());
+        names.AddRange(await db.Set<ChecklistAnswer>().Where(a => a.Note != null).Select(a => a.Note!).ToListAsync());
+        foreach (var f in await db.Set<Finding>().Select(f => new[] { f.What, f.Where, f.EvidenceNote ?? "" }).ToListAsync()) names.AddRange(f);
+        foreach (var i in await db.Set<RectificationItem>().Select(i => new[] { i.ResponsiblePerson, i.Measure, i.EvidenceNote ?? "", i.ReturnReason ?? "" }).ToListAsync()) names.AddRange(i);
+        names.AddRange(await db.Set<ItemChange>().Where(c => c.Reason != null).Select(c => c.Reason!).ToListAsync());
+        names.AddRange(await db.Set<PlanChange>().Where(c => c.Reason != null).Select(c => c.Reason!).ToListAsync());
         return [.. names.Where(n => n.Length > 0).Distinct().OrderByDescending(n => n.Length)];
     }
 

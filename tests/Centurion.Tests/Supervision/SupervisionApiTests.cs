@@ -58,12 +58,14 @@ public class SupervisionApiTests
         var drawn = (await OkAsync(await inspector.PostAsJsonAsync("/api/supervision/plans/draw",
             new { team, seed = 7, plannedOn = "2022-08-06", focus = Focus, checklist = new[] { "值班" } }))).GetProperty("id").GetInt64();
         Assert.Equal(HttpStatusCode.OK, (await app.ApiAs("province").GetAsync($"/api/supervision/plans/{plan}")).StatusCode);
+        long secret;
+        await using (var db = app.Db()) secret = await db.Set<InspectionPlan>().Where(p => p.Focus == Centurion.Features.Demo.DemoSupervision.SecretFocus).Select(p => p.Id).SingleAsync();
 
         foreach (var user in new[] { "chengdu", "jinjiang" })
         {
             var api = app.ApiAs(user);
             var (pages, _) = await app.SignInAsync(user);
-            foreach (var id in new[] { plan, drawn })
+            foreach (var id in new[] { plan, drawn, secret })
             {
                 var calls = new (string What, Func<Task<HttpResponseMessage>> Call)[]
                 {
@@ -71,6 +73,8 @@ public class SupervisionApiTests
                     ("carry out", () => api.PostAsJsonAsync($"/api/supervision/plans/{id}/carry-out", CarryOutBody())),
                     ("cancel", () => api.PostAsJsonAsync($"/api/supervision/plans/{id}/cancel", new { reason = "x" })),
                     ("finding", () => api.PostAsJsonAsync($"/api/supervision/plans/{id}/findings", new { what = "x", where = "x", severity = "minor", category = "other" })),
+                    ("plan page", () => pages.GetAsync($"/supervision/plans/{id}")),
+                    ("carry-out page", () => pages.GetAsync($"/supervision/plans/{id}/carry-out")),
                 };
                 foreach (var (what, call) in calls)
                 {
@@ -83,13 +87,15 @@ public class SupervisionApiTests
                          "/api/supervision/items", "/api/work", "/api/work/count" })
             {
                 var strings = Strings(await OkAsync(await api.GetAsync(url))).ToList();
-                Assert.DoesNotContain(strings, s => s.Contains(Focus) || s.Contains($"/supervision/plans/{plan}") || s.Contains($"/supervision/plans/{drawn}"));
+                Assert.DoesNotContain(strings, s => s.Contains(Focus) || s.Contains(Centurion.Features.Demo.DemoSupervision.SecretFocus)
+                    || s.Contains($"/supervision/plans/{plan}") || s.Contains($"/supervision/plans/{drawn}") || s.Contains($"/supervision/plans/{secret}"));
                 if (url.StartsWith("/api/supervision/plans"))
                 {
                     var page = await OkAsync(await api.GetAsync(url));
                     var ids = page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt64()).ToList();
                     Assert.DoesNotContain(plan, ids);
                     Assert.DoesNotContain(drawn, ids);
+                    Assert.DoesNotContain(secret, ids);
                     Assert.Equal(ids.Count, page.GetProperty("total").GetInt32()); // the count leaves them out too
                 }
             }
@@ -97,18 +103,22 @@ public class SupervisionApiTests
             Assert.Equal(HttpStatusCode.OK, export.StatusCode);
             var cells = (await export.Content.ReadAsStreamAsync()).Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().SelectMany(r => r.Values).Select(v => v?.ToString() ?? "");
             Assert.DoesNotContain(cells, c => c.Contains(Focus));
-            foreach (var url in new[] { "/audit?entity=InspectionPlan", "/audit", "/" })
+            foreach (var url in new[] { "/supervision", "/supervision?state=planned", "/supervision?unit=510104", "/supervision/items", "/supervision/items?overdue=true", "/audit?entity=InspectionPlan", "/audit", "/" })
             {
                 var r = await pages.GetAsync(url);
                 var html = await r.Content.ReadAsStringAsync();
                 Assert.True(r.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect or HttpStatusCode.Forbidden, $"{user} {url}: {(int)r.StatusCode}");
                 Assert.DoesNotContain(Focus, html);
+                Assert.DoesNotContain(Centurion.Features.Demo.DemoSupervision.SecretFocus, html);
                 Assert.DoesNotContain($"/supervision/plans/{plan}", html);
             }
         }
 
         // The campaign office and the team see it, and the audit keeps it at the province, where only they look.
         Assert.Contains(Focus, await TestApp.PageAsync((await app.SignInAsync("province")).Client, "/audit?entity=InspectionPlan"));
+        var inspectorPages = (await app.SignInAsync("inspector")).Client;
+        Assert.Contains(Focus, await TestApp.PageAsync(inspectorPages, "/supervision"));
+        Assert.Contains(Centurion.Features.Demo.DemoSupervision.SecretFocus, await TestApp.PageAsync(inspectorPages, "/supervision?state=planned"));
 
         // Carried out, it is there for the county and the prefecture above it: the filter hid it, not a broken route.
         app.Clock.SetLocal(2022, 8, 5, 23);
@@ -142,7 +152,8 @@ public class SupervisionApiTests
             new { team, seed = 20220805, plannedOn = "2022-08-06", focus = Focus, checklist = new[] { "值班" } }));
         Assert.True(plan.GetProperty("draw").GetProperty("reproduces").GetBoolean());
         await using var db = app.Db();
-        var draw = await db.Set<TargetDraw>().SingleAsync();
+        var planId = plan.GetProperty("id").GetInt64();
+        var draw = await db.Set<InspectionPlan>().Where(p => p.Id == planId).Select(p => p.Draw!).SingleAsync();
         Assert.Equal(DutyDraw.Pick(20220805, draw.CandidateCodes, 1)[0], draw.Drawn);
         var chengdu = await db.Units.Where(u => u.Code == "510100").Select(u => u.Id).SingleAsync();
         var chengduUnits = await db.UnitLinks.Where(l => l.AncestorId == chengdu).Join(db.Units, l => l.DescendantId, u => u.Id, (l, u) => u.Code).ToListAsync();
@@ -206,5 +217,58 @@ public class SupervisionApiTests
 
         var reopened = await OkAsync(await Act(inspector, "reopen", "8月复查又无警力", "2022-08-30"));
         Assert.Equal((1, "in-progress"), (reopened.GetProperty("recurrences").GetInt32(), reopened.GetProperty("state").GetString()));
+    }
+
+    [Theory, BothDatabases]
+    public async Task Refused_forms_keep_what_was_typed_and_an_item_page_offers_each_party_only_its_own_moves(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        app.Clock.SetLocal(2022, 8, 3, 10);
+        var team = await TeamAsync(app);
+        var (inspector, _) = await app.SignInAsync("inspector");
+        var refused = await TestApp.PostFormAsync(inspector, "/supervision/plans/new", "plan", new Dictionary<string, string>
+        {
+            ["Input.Team"] = team.ToString(), ["Input.Unit"] = "510703", ["Input.PlannedOn"] = "2022-08-05", ["Input.Focus"] = Focus,
+            ["Input.Checklist"] = "值班民警在岗\n巡防台账齐全", ["Input.Mode"] = "plan",
+        });
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("form-error", html);
+        Assert.Contains(Focus, html);
+        Assert.Contains("510703", html);
+        Assert.Contains("巡防台账齐全", html);
+
+        var made = await TestApp.PostFormAsync(inspector, "/supervision/plans/new", "plan", new Dictionary<string, string>
+        {
+            ["Input.Team"] = team.ToString(), ["Input.Unit"] = "510104", ["Input.PlannedOn"] = "2022-08-05", ["Input.Focus"] = Focus,
+            ["Input.Checklist"] = "值班民警在岗", ["Input.Mode"] = "plan",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
+        var plan = long.Parse(made.Headers.Location!.ToString().Split('/')[^1]);
+        app.Clock.SetLocal(2022, 8, 5, 23);
+        (inspector, _) = await app.SignInAsync("inspector"); // the sign-in cookie ages with the app's clock
+        var carried = await TestApp.PostFormAsync(inspector, $"/supervision/plans/{plan}/carry-out", "carry-out", new Dictionary<string, string>
+        {
+            ["Input.HappenedAt"] = "2022-08-05T21:30", ["Input.Went"] = "inspector、张三", ["Input.Answers[0].Passed"] = "false", ["Input.Answers[0].Note"] = "不在岗",
+            ["Input.Finding.What"] = "值班室无人", ["Input.Finding.Where"] = "锦江分局值班室", ["Input.Finding.Severity"] = "major", ["Input.Finding.Category"] = "duty",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, carried.StatusCode);
+        var finding = (await OkAsync(await app.ApiAs("inspector").GetAsync($"/api/supervision/plans/{plan}"))).GetProperty("inspection").GetProperty("findings")[0].GetProperty("id").GetInt64();
+        var assigned = await TestApp.PostFormAsync(inspector, $"/supervision/findings/{finding}", "item", new Dictionary<string, string>
+        {
+            ["Input.Unit"] = "510104", ["Input.Person"] = "李某", ["Input.Measure"] = "值班室24小时有人", ["Input.Deadline"] = "2022-08-15",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, assigned.StatusCode);
+        var item = assigned.Headers.Location!.ToString();
+
+        var (county, _) = await app.SignInAsync("jinjiang");
+        var countyPage = await TestApp.PageAsync(county, item);
+        Assert.Contains("act-start", countyPage);
+        Assert.DoesNotContain("act-start", await TestApp.PageAsync(inspector, item));
+        await TestApp.PostFormAsync(county, item, "item-action", new Dictionary<string, string> { ["Act.Action"] = "start" });
+        var noEvidence = await (await TestApp.PostFormAsync(county, item, "item-action", new Dictionary<string, string> { ["Act.Action"] = "submit", ["Act.Note"] = " " })).Content.ReadAsStringAsync();
+        Assert.Contains("action-error", noEvidence);
+        Assert.DoesNotContain("act-verify", await TestApp.PageAsync(county, item));
+        await TestApp.PostFormAsync(county, item, "item-action", new Dictionary<string, string> { ["Act.Action"] = "submit", ["Act.Note"] = "已安排24小时值班" });
+        Assert.Contains("act-verify", await TestApp.PageAsync(inspector, item));
     }
 }

@@ -51,6 +51,8 @@ public static class DemoData
         foreach (var u in Users)
             if (await users.FindByNameAsync(u.Name) is null)
                 await Accounts.Accounts.AddUserAsync(db, users, u.Name, Password, u.UnitCode, [u.Role], u.Line, u.DisplayName, ct);
-        return await DemoCampaign.SeedAsync(db, records, ct);
+        var result = await DemoCampaign.SeedAsync(db, records, ct);
+        await DemoSupervision.SeedAsync(db, ct);
+        return result;
     }
 }

@@ -132,3 +132,16 @@ public static class SupervisionText
     public static string StateName(string stored) =>
         Enum.TryParse<ItemState>(stored, out var i) ? ItemState(i) : Enum.TryParse<PlanState>(stored, out var p) ? PlanState(p) : stored;
 }
+
+/// <summary>The pages' names for the API's codes (plan and item states, severities, categories).</summary>
+public static class SupervisionNames
+{
+    public static string Plan(string code) => SupervisionDesk.FromCode<PlanState>(code) is { } s ? SupervisionText.PlanState(s) : code;
+    public static string Item(string code) => SupervisionDesk.FromCode<ItemState>(code) is { } s ? SupervisionText.ItemState(s) : code;
+    public static string Severity(string code) => SupervisionDesk.FromCode<Severity>(code) is { } s ? SupervisionText.SeverityName(s) : code;
+    public static string Category(string code) => SupervisionDesk.FromCode<FindingCategory>(code) is { } s ? SupervisionText.CategoryName(s) : code;
+
+    /// <summary>A refusal for the page: its title, then each field's problem.</summary>
+    public static string Refusal(DomainException e) =>
+        e.Errors is { Count: > 0 } errors ? $"{e.Text} {string.Join(" ", errors.Select(p => $"[{p.Key}] {string.Join(" ", p.Value)}"))}" : e.Text;
+}
