@@ -13,7 +13,7 @@ namespace Centurion.Features.Supervision;
 /// <summary>
 /// What supervision has waiting for the caller: items their own unit must rectify or submit; for team members, items
 /// to verify or close out, and their team's inspections still to carry out. Read through the secrecy filters, so a plan
-/// never shows in the inspected unit's list.
+/// never shows in the inspected unit's list, and a plan's entry is confidential (never posted to a group webhook).
 /// </summary>
 public sealed class SupervisionWork(CenturionDb db, CallerScope scope, Actor actor) : IWorkSource
 {
@@ -44,7 +44,7 @@ public sealed class SupervisionWork(CenturionDb db, CallerScope scope, Actor act
             .Select(p => new { p.Id, p.PlannedOn, p.TargetUnit!.NameZh, p.TargetUnit.NameEn }).ToListAsync(ct);
         work.AddRange(plans.Select(p => new WorkItem(CarryOut, $"inspection:{p.Id}",
             new($"实施检查：{p.NameZh}", $"Carry out the inspection of {(p.NameEn.Length > 0 ? p.NameEn : p.NameZh)}"), $"/supervision/plans/{p.Id}", p.PlannedOn,
-            WorkDays.IsOverdue(p.PlannedOn, now))));
+            WorkDays.IsOverdue(p.PlannedOn, now), Confidential: true)));
         return work;
     }
 
