@@ -246,6 +246,15 @@ public class SupervisionApiTests
         var plan = long.Parse(made.Headers.Location!.ToString().Split('/')[^1]);
         app.Clock.SetLocal(2022, 8, 5, 23);
         (inspector, _) = await app.SignInAsync("inspector"); // the sign-in cookie ages with the app's clock
+        var noPlace = await TestApp.PostFormAsync(inspector, $"/supervision/plans/{plan}/carry-out", "carry-out", new Dictionary<string, string>
+        {
+            ["Input.HappenedAt"] = "2022-08-05T21:30", ["Input.Went"] = "inspector", ["Input.Answers[0].Note"] = "",
+            ["Input.Finding.What"] = "值班室无人", ["Input.Finding.Where"] = "", ["Input.Finding.Severity"] = "major", ["Input.Finding.Category"] = "duty", ["Input.Finding.Line"] = "",
+        });
+        var noPlaceHtml = await noPlace.Content.ReadAsStringAsync();
+        Assert.True(noPlace.StatusCode == HttpStatusCode.OK, $"{(int)noPlace.StatusCode} {noPlaceHtml}");
+        Assert.Contains("form-error", noPlaceHtml);
+        Assert.Contains("值班室无人", noPlaceHtml);
         var carried = await TestApp.PostFormAsync(inspector, $"/supervision/plans/{plan}/carry-out", "carry-out", new Dictionary<string, string>
         {
             ["Input.HappenedAt"] = "2022-08-05T21:30", ["Input.Went"] = "inspector、张三", ["Input.Answers[0].Passed"] = "false", ["Input.Answers[0].Note"] = "不在岗",
