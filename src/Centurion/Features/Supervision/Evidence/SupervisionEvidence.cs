@@ -117,7 +117,18 @@ public sealed class SupervisionEvidence(CenturionDb db, EvidenceStore store, Sup
     /// Submits an item with its evidence files, as one change: the submission (its rules and who may make it are the item's)
     /// and the files are saved together, or, when a file is refused, neither.
     /// </summary>
-    public Task<ItemDto> SubmitAsync(long itemId, string? note, int? version, IReadOnlyList<IFormFile> files, CancellationToken ct = default) =>
+    public async Task<ItemDto> SubmitAsync(long itemId, string? note, int? version, IReadOnlyList<IFormFile> files, CancellationToken ct = default)
+    {
+        try { return await SubmitInTransactionAsync(itemId, note, version, files, ct); }
+        catch
+        {
+            // Rolled back: what the context tracked (the item as submitted) must not outlive it, e.g. on the page that shows the refusal.
+            db.ChangeTracker.Clear();
+            throw;
+        }
+    }
+
+    private Task<ItemDto> SubmitInTransactionAsync(long itemId, string? note, int? version, IReadOnlyList<IFormFile> files, CancellationToken ct) =>
         db.InTransactionAsync(async c =>
         {
             var submitted = await items.ActAsync(itemId, new ItemAction("submit", note, null, version), c);
