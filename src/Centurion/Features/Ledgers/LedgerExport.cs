@@ -58,6 +58,15 @@ public static class LedgerExport
         [SpotCheckText.Seconds] = k.AnsweredWithinSeconds, [SpotCheckText.Roster] = k.RosterComplete, [SpotCheckText.Leader] = k.LeaderReachable,
         [SpotCheckText.Equipment] = k.EquipmentReady, [SpotCheckText.Result] = SpotCheckText.ResultName(k.Passed).ToString(), [SpotCheckText.Notes] = k.Notes,
     };
+
+    /// <param name="full">Whether the caller sees the whole draw (the campaign office); a unit is shown neither the candidates nor the other drawn units.</param>
+    public static IDictionary<string, object?> Draw(DrawDto d, bool full) => new Dictionary<string, object?>
+    {
+        [SpotCheckText.DrawNumber] = d.Id, [SpotCheckText.Round] = d.Round.ToString("yyyy-MM-dd"), [SpotCheckText.Sequence] = d.Sequence,
+        [SpotCheckText.DrawnAt] = ProvinceTime.ToLocal(d.DrawnUtc).ToString("yyyy-MM-dd HH:mm"), [SpotCheckText.DrawnBy] = d.DrawnBy,
+        [SpotCheckText.Reason] = d.Reason, [SpotCheckText.Seed] = d.Seed, [SpotCheckText.CandidateCount] = full ? d.Candidates.Count : null,
+        [SpotCheckText.Drawn] = string.Join(",", d.Drawn), [SpotCheckText.SupersededBy] = d.SupersededBy,
+    };
 }
 
 public static class LedgerWords

@@ -15,7 +15,8 @@ public sealed record CheckDto(long Id, string Unit, string UnitName, DateTime? C
     bool LeaderReachable, bool EquipmentReady, string? Notes, bool? Passed, IReadOnlyList<string> Broken, string? RecordedBy);
 
 public sealed record DrawDto(long Id, string Campaign, DateOnly Round, int Sequence, string Seed, IReadOnlyList<string> Candidates, int Count,
-    IReadOnlyList<string> Drawn, string? Reason, string DrawnBy, DateTime DrawnUtc, bool Superseded, bool Reproduced, IReadOnlyList<CheckDto> Checks);
+    IReadOnlyList<string> Drawn, string? Reason, string DrawnBy, DateTime DrawnUtc, bool Superseded, bool Reproduced, IReadOnlyList<CheckDto> Checks,
+    long? SupersededBy = null);
 
 public sealed record CheckInput(DateTime? CalledAt, int? AnsweredWithinSeconds, bool RosterComplete, bool LeaderReachable, bool EquipmentReady, string? Notes = null);
 
@@ -61,17 +62,49 @@ public sealed class SpotCheckLedger(CenturionDb db, CallerScope scope, LedgerAcc
         return await DrawAsync(c, draw.Id, ct);
     }
 
-    /// <summary>A page of the campaign's draws the caller may see (<see cref="TryDrawAsync"/>), newest round first, a round's redraws before its first draw.</summary>
-    public async Task<Paged<DrawDto>> DrawsAsync(Campaign c, DateOnly? round = null, int page = 1, int pageSize = LedgerFilter.DefaultPageSize, CancellationToken ct = default)
+    /// <summary>
+    /// The campaign's draws the caller may see (<see cref="TryDrawAsync"/>), newest round first, a round's redraws before its first draw,
+    /// filtered: <c>Unit</c> the subtree a drawn unit is in, <c>State</c> current or superseded, <c>From</c>/<c>To</c> the round (its Monday).
+    /// </summary>
+    public async Task<IQueryable<long>> FilteredDrawsAsync(Campaign c, LedgerFilter f, DateOnly? round = null, CancellationToken ct = default)
     {
-        var f = new LedgerFilter(Page: page, PageSize: pageSize).Checked();
-        var reached = scope.Within(db, db.Set<SpotCheck>());
-        var ids = db.Set<SpotCheckDraw>().Where(d => d.CampaignId == c.Id && (round == null || d.Round == round) && (CanDraw || reached.Any(k => k.DrawId == d.Id)))
-            .OrderByDescending(d => d.Round).ThenByDescending(d => d.Sequence).Select(d => d.Id);
-        var page1 = await LedgerList.PageAsync(ids, f, id => id, ct);
+        f = f.Checked();
+        var draws = db.Set<SpotCheckDraw>().Where(d => d.CampaignId == c.Id && (round == null || d.Round == round));
+        if (!CanDraw || !string.IsNullOrWhiteSpace(f.Unit))
+        {
+            var reached = await scope.InSubtreeOfAsync(db, CanDraw ? db.Set<SpotCheck>() : scope.Within(db, db.Set<SpotCheck>()), f.Unit, ct);
+            draws = draws.Where(d => reached.Any(k => k.DrawId == d.Id));
+        }
+        draws = f.State?.Trim() switch
+        {
+            null or "" => draws,
+            "current" => draws.Where(d => d.SupersededUtc == null),
+            "superseded" => draws.Where(d => d.SupersededUtc != null),
+            _ => throw DomainException.Invalid(new($"抽取状态没有 {f.State}；可选：current、superseded。", $"There is no draw state {f.State}: choose current or superseded."),
+                new Dictionary<string, string[]> { ["state"] = [new Phrase("可选：current、superseded", "one of current, superseded")] }),
+        };
+        if (f.From is { } from) draws = draws.Where(d => d.Round >= from);
+        if (f.To is { } to) draws = draws.Where(d => d.Round <= to);
+        return draws.OrderByDescending(d => d.Round).ThenByDescending(d => d.Sequence).Select(d => d.Id);
+    }
+
+    /// <summary>A page of <see cref="FilteredDrawsAsync"/>.</summary>
+    public async Task<Paged<DrawDto>> DrawsAsync(Campaign c, LedgerFilter f, DateOnly? round = null, CancellationToken ct = default)
+    {
+        f = f.Checked();
+        var page = await LedgerList.PageAsync(await FilteredDrawsAsync(c, f, round, ct), f, id => id, ct);
+        return new(await DescribeAsync(c, page.Items, ct), page.Total, page.Page, page.PageSize);
+    }
+
+    /// <summary>Every draw of <see cref="FilteredDrawsAsync"/>, for the export.</summary>
+    public async Task<List<DrawDto>> AllDrawsAsync(Campaign c, LedgerFilter f, DateOnly? round = null, CancellationToken ct = default) =>
+        await DescribeAsync(c, await (await FilteredDrawsAsync(c, f, round, ct)).Take(LedgerFilter.MaxExportRows).ToListAsync(ct), ct);
+
+    private async Task<List<DrawDto>> DescribeAsync(Campaign c, IEnumerable<long> ids, CancellationToken ct)
+    {
         var result = new List<DrawDto>();
-        foreach (var id in page1.Items) if (await TryDrawAsync(c, id, ct) is { } d) result.Add(d);
-        return new(result, page1.Total, page1.Page, page1.PageSize);
+        foreach (var id in ids) if (await TryDrawAsync(c, id, ct) is { } d) result.Add(d);
+        return result;
     }
 
     public async Task<DrawDto> DrawAsync(Campaign c, long id, CancellationToken ct = default) =>
@@ -85,9 +118,18 @@ public sealed class SpotCheckLedger(CenturionDb db, CallerScope scope, LedgerAcc
         var inScope = (await scope.Within(db, db.Set<SpotCheck>()).Where(k => k.DrawId == id).Select(k => k.Id).ToListAsync(ct)).ToHashSet();
         if (!CanDraw && inScope.Count == 0) return null;
         var checks = draw.Checks.Where(k => CanDraw || inScope.Contains(k.Id)).OrderBy(k => draw.DrawnCodes.ToList().IndexOf(k.Unit!.Code)).Select(Describe).ToList();
+        // A redraw supersedes the one draw in force, so the round's next draw is the one that superseded this. A unit is told its number only if it may see it.
+        long? supersededBy = null;
+        if (draw.IsSuperseded)
+        {
+            var next = db.Set<SpotCheckDraw>().Where(d => d.CampaignId == c.Id && d.Round == draw.Round && d.Sequence == draw.Sequence + 1).Select(d => d.Id);
+            var mine = scope.Within(db, db.Set<SpotCheck>());
+            if (!CanDraw) next = next.Where(n => mine.Any(k => k.DrawId == n));
+            supersededBy = await next.Select(n => (long?)n).FirstOrDefaultAsync(ct);
+        }
         return new(draw.Id, c.Code, draw.Round, draw.Sequence, ((ulong)draw.Seed).ToString(), CanDraw ? draw.CandidateCodes : [], draw.Count,
             CanDraw ? draw.DrawnCodes : [.. checks.Select(k => k.Unit)], draw.Reason, draw.DrawnBy, DateTime.SpecifyKind(draw.DrawnUtc, DateTimeKind.Utc),
-            draw.IsSuperseded, draw.Reproduce().SequenceEqual(draw.DrawnCodes), checks);
+            draw.IsSuperseded, draw.Reproduce().SequenceEqual(draw.DrawnCodes), checks, supersededBy);
     }
 
     private static CheckDto Describe(SpotCheck k) => new(k.Id, k.Unit!.Code, k.Unit.Name(Lang.IsEnglish),

@@ -6,6 +6,14 @@ public static class SpotCheckText
 {
     public static readonly Phrase Title = new("应急值守抽查", "Emergency-duty spot checks");
     public static readonly Phrase Number = new("抽查编号（导入结果时填 draw 列）", "Draw number (the draw column of a results import)");
+    public static readonly Phrase DrawNumber = new("抽查编号", "Draw number");
+    public static readonly Phrase DrawnAt = new("抽取时间", "Drawn at");
+    public static readonly Phrase CandidateCount = new("候选单位数", "Candidates");
+    public static readonly Phrase SupersededBy = new("被哪次抽取取代", "Superseded by");
+    public static readonly Phrase Current = new("有效", "Current");
+    public static readonly Phrase SupersededState = new("已被取代", "Superseded");
+    public static readonly Phrase DrawState = new("抽取状态", "Draw state");
+    public static readonly Phrase DrawnUnit = new("抽中单位（含下级）", "Drawn unit (and below)");
     public static readonly Phrase Draw = new("抽取", "Draw");
     public static readonly Phrase NewDraw = new("随机抽取本轮被抽查单位", "Draw this round's units at random");
     public static readonly Phrase Redraw = new("本轮已抽取；重新抽取须说明理由，并留痕。", "This round has been drawn; a new draw needs a reason and stays on the record.");

@@ -10,9 +10,16 @@ public static class SpotChecksApi
     public static void MapSpotChecksApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/ledgers/spot-checks/{campaign}").WithTags("Ledgers: emergency-duty spot checks").RequireAuthorization();
-        api.MapGet("/draws", async (CampaignInRoute route, DateOnly? round, int? page, int? pageSize, SpotCheckLedger ledger, CancellationToken ct) =>
-            TypedResults.Ok(await ledger.DrawsAsync(await ledger.CampaignAsync(route, ct), round, page ?? 1, pageSize ?? LedgerFilter.DefaultPageSize, ct)))
-            .Named("ListSpotCheckDraws", "The campaign's draws, newest first, each with its seed, candidates, result and whether it reproduces; filter by round; paged.");
+        api.MapGet("/draws", async (CampaignInRoute route, DateOnly? round, string? unit, string? state, string? from, string? to, int? page, int? pageSize, SpotCheckLedger ledger, CancellationToken ct) =>
+            TypedResults.Ok(await ledger.DrawsAsync(await ledger.CampaignAsync(route, ct), DrawFilter(unit, state, from, to) with { Page = page ?? 1, PageSize = pageSize ?? LedgerFilter.DefaultPageSize }, round, ct)))
+            .Named("ListSpotCheckDraws", "The campaign's draws in scope, newest first, each with its seed, candidates, result and whether it reproduces; filter by round, "
+                + "by the subtree of a drawn unit (unit), state current|superseded, and round range (from, to: YYYY-MM-DD); paged.");
+        api.MapGet("/draws/export", async (CampaignInRoute route, DateOnly? round, string? unit, string? state, string? from, string? to, SpotCheckLedger ledger, CancellationToken ct) =>
+            {
+                var c = await ledger.CampaignAsync(route, ct);
+                return await Files.XlsxAsync((await ledger.AllDrawsAsync(c, DrawFilter(unit, state, from, to), round, ct)).Select(d => LedgerExport.Draw(d, ledger.CanDraw)), "spot-check-draws.xlsx", ct: ct);
+            })
+            .Named("ExportSpotCheckDraws", "The filtered draws as XLSX (the list's filters).").Produces(StatusCodes.Status200OK, contentType: Files.XlsxType);
         api.MapPost("/draws", async (CampaignInRoute route, DrawRequest body, SpotCheckLedger ledger, CancellationToken ct) =>
             TypedResults.Ok(await ledger.DrawAsync(await ledger.CampaignAsync(route, ct), body, ct)))
             .Named("DrawSpotChecks", "Draws count units of a level within the given units for a round (a Monday); stored and audited first. A redraw needs a reason; campaign office.");
@@ -36,4 +43,7 @@ public static class SpotChecksApi
             })
             .Named("SpotCheckFailures", "Recorded checks and failures per unit and month, in the subtree.");
     }
+
+    // Dates as text, so that a malformed one is a 400 naming it rather than a bare binding failure.
+    private static LedgerFilter DrawFilter(string? unit, string? state, string? from, string? to) => LedgerQuery.Parse(unit, state, null, from, to, null, null);
 }
