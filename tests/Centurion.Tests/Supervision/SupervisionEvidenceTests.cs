@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -197,19 +198,17 @@ public class SupervisionEvidenceTests
     [Theory, BothDatabases]
     public async Task The_demo_gives_each_finding_its_photos_taken_during_the_inspection_once(DatabaseProvider provider)
     {
-        var (app, finding) = await FindingAsync(provider);
-        await using var _ = app;
+        // seed-demo wrote them for the demo's own findings: the first is Jinjiang's, carried out at 21:30 on 8 July 2022 and recorded at 23:00.
+        await using var app = await TestApp.StartAsync(provider);
         var store = app.Services.GetRequiredService<EvidenceStore>();
-        int added;
-        await using (var db = app.Db()) added = await DemoEvidence.SeedAsync(db, store);
+        long finding;
+        await using (var db = app.Db()) finding = await db.Set<Centurion.Features.Supervision.Inspections.Finding>().MinAsync(f => f.Id);
         var files = await OkAsync(await app.ApiAs("jinjiang").GetAsync($"/api/supervision/findings/{finding}/evidence"));
         Assert.InRange(files.GetArrayLength(), 1, 2);
-        Assert.True(added >= files.GetArrayLength());
         var first = files[0];
         Assert.Equal("现场照片1.jpg", first.GetProperty("fileName").GetString());
-        // Carried out at 21:30 on 5 August (province time), recorded at 23:00 by the inspector: the photo five minutes in.
-        Assert.Equal(new DateTime(2022, 8, 5, 13, 35, 0, DateTimeKind.Utc), first.GetProperty("takenAtUtc").GetDateTime().ToUniversalTime());
-        Assert.Equal(("inspector", new DateTime(2022, 8, 5, 15, 0, 0, DateTimeKind.Utc)),
+        Assert.Equal(new DateTime(2022, 7, 8, 13, 35, 0, DateTimeKind.Utc), first.GetProperty("takenAtUtc").GetDateTime().ToUniversalTime());
+        Assert.Equal(("inspector", new DateTime(2022, 7, 8, 15, 0, 0, DateTimeKind.Utc)),
             (first.GetProperty("uploadedBy").GetString(), first.GetProperty("uploadedAtUtc").GetDateTime().ToUniversalTime()));
         Assert.InRange(first.GetProperty("longitude").GetDouble(), 103.9, 104.2); // by a key place in Jinjiang
         Assert.InRange(first.GetProperty("latitude").GetDouble(), 30.5, 30.8);
