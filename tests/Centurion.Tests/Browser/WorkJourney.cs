@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Centurion.Data;
 using Centurion.Features.Ledgers.Disputes;
 using Centurion.Features.Ledgers.TroubleSpots;
+using Centurion.Features.Supervision.Rectification;
 using Centurion.Infrastructure.Work;
 using Centurion.Tests.Reporting;
 using Centurion.Tests.Support;
@@ -56,7 +57,7 @@ public partial class WorkJourney(Support.Browser browser) : IClassFixture<Suppor
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("2026-07-01");
     }
 
-    /// <summary>Names from the data the work list may show as they were typed: units, campaigns, hazards, trouble spots.</summary>
+    /// <summary>Names from the data the work list may show as they were typed: units, campaigns, hazards, trouble spots, rectification measures.</summary>
     private static async Task<List<string>> DataNamesAsync(TestApp app)
     {
         await using var db = app.Db();
@@ -65,6 +66,7 @@ public partial class WorkJourney(Support.Browser browser) : IClassFixture<Suppor
         names.AddRange(await db.Campaigns.Select(c => c.NameZh).ToListAsync());
         foreach (var h in await db.Set<Hazard>().Select(h => new[] { h.Description, h.Place }).ToListAsync()) names.AddRange(h);
         names.AddRange(await db.Set<TroubleSpot>().Select(t => t.Name).ToListAsync());
+        names.AddRange(await db.Set<RectificationItem>().Select(i => i.Measure).ToListAsync());
         return [.. names.Where(n => n.Length > 0).Distinct().OrderByDescending(n => n.Length)];
     }
 
