@@ -84,7 +84,7 @@ public sealed class EvidenceStoreTests : IAsyncLifetime
         var docx = await StoreAsync(db, EvidenceSamples.OfficePackage(EvidenceSamples.WordMain), "整改方案.docx");
         var xlsxNamedPdf = await StoreAsync(db, EvidenceSamples.OfficePackage(EvidenceSamples.ExcelMain, "/xl/workbook.xml"), "台账.pdf");
         await db.SaveChangesAsync();
-        var rows = await db.EvidenceFiles.OrderBy(f => f.Id).Select(f => new { f.FileName, f.ContentType, f.TakenAtUtc }).ToListAsync();
+        var rows = await Ours(db).OrderBy(f => f.Id).Select(f => new { f.FileName, f.ContentType, f.TakenAtUtc }).ToListAsync();
         Assert.Equal(
             [
                 new { FileName = "screen.png", ContentType = "image/png", TakenAtUtc = (DateTime?)null },
@@ -106,7 +106,7 @@ public sealed class EvidenceStoreTests : IAsyncLifetime
         await db.SaveChangesAsync();
         Assert.NotEqual(first.Id, second.Id);
         Assert.Equal(first.Sha256, second.Sha256);
-        Assert.Equal(2, await db.EvidenceFiles.CountAsync(f => f.Sha256 == first.Sha256));
+        Assert.Equal(2, await Ours(db).CountAsync(f => f.Sha256 == first.Sha256));
         Assert.Single(StoredFiles());
     }
 
@@ -173,7 +173,7 @@ public sealed class EvidenceStoreTests : IAsyncLifetime
         Assert.Contains("\"c.jpg\"", e.Text.En);
         Assert.Empty(db.ChangeTracker.Entries<EvidenceFile>());
         await db.SaveChangesAsync();
-        Assert.Equal(0, await db.EvidenceFiles.CountAsync());
+        Assert.Equal(0, await Ours(db).CountAsync());
         Assert.Empty(Directory.EnumerateFiles(_folder.FullName, ".upload-*"));
 
         var stored = await _store.StoreAllAsync(db, files[..2], 0, null);
@@ -242,11 +242,14 @@ public sealed class EvidenceStoreTests : IAsyncLifetime
         Assert.True(File.Exists(recent));
     }
 
+    /// <summary>The files this test uploaded (as "test"), not the demo's photos that the template database holds.</summary>
+    private static IQueryable<EvidenceFile> Ours(CenturionDb db) => db.EvidenceFiles.Where(f => f.UploadedBy == "test");
+
     private async Task AssertNothingStoredAsync(CenturionDb db)
     {
         Assert.Empty(StoredFiles());
         Assert.Empty(db.ChangeTracker.Entries<EvidenceFile>());
-        Assert.Equal(0, await db.EvidenceFiles.CountAsync());
+        Assert.Equal(0, await Ours(db).CountAsync());
     }
 
     private async Task<DefaultHttpContext> ServeAsync(EvidenceFile row)
