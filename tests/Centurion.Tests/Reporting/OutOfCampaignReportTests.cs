@@ -66,7 +66,7 @@ public class OutOfCampaignReportTests
 
             var fields = Figures(500).Select(f => new KeyValuePair<string, string>($"Input.Values[{f.Key}]", f.Value!.Value.ToString()))
                 .Append(new("Input.Version", "0")).Append(new("Input.Action", "submit"));
-            var posted = await TestApp.PostFormAsync(reporter, url, "report", fields);
+            var posted = await TestApp.PostFormAsync(reporter, url, "report", fields, crafted: true);
             var html = await posted.Content.ReadAsStringAsync();
             Assert.True(posted.StatusCode is HttpStatusCode.OK or HttpStatusCode.UnprocessableEntity, $"{(int)posted.StatusCode}\n{html}");
             Assert.Contains("outside the campaign", html);

@@ -101,11 +101,16 @@ public sealed partial class TestApp : WebApplicationFactory<Program>
     }
 
     /// <summary>Posts a page's form as a browser would: the antiforgery token from the page, the form's name and its fields.</summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, string formName, IEnumerable<KeyValuePair<string, string>> fields)
+    /// <param name="crafted">A hand-made post of fields the page does not render (as a hostile client sends); otherwise
+    /// every field must be one the page renders under that name, as a browser posts it.</param>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, string formName, IEnumerable<KeyValuePair<string, string>> fields, bool crafted = false)
     {
         var page = await client.GetStringAsync(url);
         var form = new List<KeyValuePair<string, string>> { new("__RequestVerificationToken", Token(page)), new("_handler", formName) };
         form.AddRange(fields);
+        // Post only what a browser would: a field the page does not render under that name would pass here and be lost there.
+        List<string> missing = crafted ? [] : form.Select(f => f.Key).Distinct().Where(k => !page.Contains($"name=\"{k}\"", StringComparison.Ordinal)).ToList();
+        Assert.True(missing.Count == 0, $"{url} has no field named {string.Join(", ", missing)}");
         return await client.PostAsync(url, new FormUrlEncodedContent(form));
     }
 
