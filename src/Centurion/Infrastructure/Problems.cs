@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Net;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Centurion.Infrastructure;
@@ -19,17 +22,25 @@ public class DomainException(int status, Phrase message, IDictionary<string, str
 
 /// <summary>
 /// Turns an exception on an API request into a ProblemDetails response: a <see cref="DomainException"/> with its status and
-/// message in the user's language, anything else a 500. A page request is left to the error page (<see cref="ErrorPages"/>).
+/// message in the user's language, anything else a 500. A page request is left to the error page (<see cref="ErrorPages"/>),
+/// except a failed form post, which gets a short page of its own. Anything but a domain error is logged here: an exception a
+/// handler takes is not logged by the middleware.
 /// </summary>
-public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+public sealed class DomainExceptionHandler(IProblemDetailsService problems, ILogger<DomainExceptionHandler> log) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
+        var path = http.Features.Get<IExceptionHandlerPathFeature>()?.Path;
+        if (exception is not DomainException) log.LogError(exception, "{Method} {Path} failed", http.Request.Method, path);
         // The exception handler has already pointed the request at the error page; what counts is where it was going.
-        if (!ErrorPages.IsApi(http.Request, http.Features.Get<IExceptionHandlerPathFeature>()?.Path))
+        if (!ErrorPages.IsApi(http.Request, path))
+        {
+            if (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)) return false;
             // The error page re-executes the request as it came; a form post would be read again there (and fail again on a
-            // bad antiforgery token), so a failed post keeps its status code without the page.
-            return !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method);
+            // bad antiforgery token), so a failed post gets this page instead.
+            await ErrorPages.WriteFailedPostAsync(http, exception, path);
+            return true;
+        }
         var details = exception switch
         {
             DomainException { Errors: { } errors } e => new ValidationProblemDetails(errors) { Status = e.Status, Title = e.Text },
@@ -57,6 +68,30 @@ public static class ErrorPages
         return accept.Any(a => a.MediaType.Value is { } t && (t.EndsWith("/json", StringComparison.OrdinalIgnoreCase) || t.EndsWith("+json", StringComparison.OrdinalIgnoreCase)))
             && !accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
     }
+
+    /// <summary>
+    /// A failed form post's answer, in the user's language (the request's culture feature: the culture itself does not flow back
+    /// to the handler), with the way back to the form by GET, which reads it afresh.
+    /// </summary>
+    public static async Task WriteFailedPostAsync(HttpContext http, Exception exception, string? path)
+    {
+        if (http.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture is { } culture) CultureInfo.CurrentUICulture = culture;
+        var status = exception is DomainException d ? d.Status : StatusCodes.Status500InternalServerError;
+        string message = exception is DomainException e ? e.Text : Failed;
+        var back = string.IsNullOrEmpty(path) ? "/" : path;
+        http.Response.Clear();
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "text/html; charset=utf-8";
+        await http.Response.WriteAsync($"""
+            <!DOCTYPE html>
+            <html lang="{(Lang.IsEnglish ? Lang.English : Lang.Chinese)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>{WebUtility.HtmlEncode(message)}</title><link rel="stylesheet" href="/app.css"></head>
+            <body><main><section class="error-page" id="error-page" data-status="{status}"><p class="notice" id="error-message">{WebUtility.HtmlEncode(message)}</p>
+            <p><a class="button" id="back-to-form" href="{WebUtility.HtmlEncode(back)}">{WebUtility.HtmlEncode(BackToForm)}</a></p></section></main></body></html>
+            """);
+    }
+
+    private static readonly Phrase BackToForm = new("返回重试", "Back to try again");
 
     /// <summary>First in the pipeline, so that the error page passes through localization and authentication like any page.</summary>
     public static void UseErrorPages(this WebApplication app)
