@@ -49,7 +49,7 @@ public partial class EveryPageInEnglish(Support.Browser browser) : IClassFixture
         var allowed = await AllowedAsync(app);
         var audited = await AuditedAsync(app, allowed);
         var ids = await LedgerIdsAsync(app);
-        var urls = Routes().Select(r => Fill(r, ids)).Concat(Variants).Append(await CorrectedReportAsync(app)).Distinct().ToList();
+        var urls = Routes().Select(r => Fill(r, ids)).Concat(Variants).Append(await CorrectedReportAsync(app)).Concat(await PlannedAsync(app)).Distinct().ToList();
         var page = await browser.OpenAsync(app);
         page.Context.SetDefaultNavigationTimeout(120_000); // the whole campaign's dashboard takes a while on a busy machine
         await Support.Browser.SignInAsync(page, "province");
@@ -123,6 +123,14 @@ public partial class EveryPageInEnglish(Support.Browser browser) : IClassFixture
             ["findings"] = await db.Set<Finding>().MinAsync(f => f.Id),
             ["items"] = await db.Set<RectificationItem>().MinAsync(i => i.Id),
         };
+    }
+
+    /// <summary>The inspector's plan not yet carried out (the first plan is): its page and the carry-out form with its checklist.</summary>
+    private static async Task<string[]> PlannedAsync(TestApp app)
+    {
+        await using var db = app.Db();
+        var id = await db.Set<InspectionPlan>().Where(p => p.State == PlanState.Planned).MinAsync(p => p.Id);
+        return [$"/supervision/plans/{id}", $"/supervision/plans/{id}/carry-out"];
     }
 
     /// <summary>A county report that was corrected after approval: its page shows the revisions and the reason typed.</summary>
