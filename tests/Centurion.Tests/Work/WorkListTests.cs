@@ -48,6 +48,23 @@ public class WorkListTests
     }
 
     [Theory, BothDatabases]
+    public async Task A_report_a_leader_submitted_themselves_waits_for_someone_else_not_for_them(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        app.Clock.SetLocal(2026, 7, 3, 9, 0);
+        await TestCampaign.CreateAsync(app);
+        await TestCampaign.FileAsync(app, "chengdu", "510104", new DateOnly(2026, 7, 1), 100);
+        const string link = "/510104/2026-07-01";
+
+        Assert.DoesNotContain((await WorkAsync(app.ApiAs("chengdu"))).Items, i => i.Kind == "report-to-approve" && i.Link.EndsWith(link));
+        Assert.Contains((await WorkAsync(app.ApiAs("province"))).Items, i => i.Kind == "report-to-approve" && i.Link.EndsWith(link));
+        var (chengdu, _) = await app.SignInAsync("chengdu");
+        Assert.DoesNotContain(link, await TestApp.PageAsync(chengdu, $"/campaigns/{TestCampaign.Code}/approvals"));
+        var (province, _) = await app.SignInAsync("province");
+        Assert.Contains(link, await TestApp.PageAsync(province, $"/campaigns/{TestCampaign.Code}/approvals"));
+    }
+
+    [Theory, BothDatabases]
     public async Task A_user_sees_only_work_in_their_own_subtree(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);

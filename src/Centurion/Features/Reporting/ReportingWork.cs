@@ -52,9 +52,9 @@ public sealed class ReportsToFile(CenturionDb db, CallerScope scope) : IWorkSour
 
 /// <summary>
 /// Submitted reports waiting for the caller's decision: a unit leader's or the campaign office's, for the units below them
-/// (never their own unit), as on the approvals page. No deadline of their own.
+/// (never their own unit, never what they submitted themselves), as on the approvals page. No deadline of their own.
 /// </summary>
-public sealed class ReportsToApprove(CenturionDb db, CallerScope scope) : IWorkSource
+public sealed class ReportsToApprove(CenturionDb db, CallerScope scope, Actor actor) : IWorkSource
 {
     public static readonly WorkKind Kind = new("report-to-approve", new("待审批报表", "Report to approve"));
 
@@ -63,10 +63,9 @@ public sealed class ReportsToApprove(CenturionDb db, CallerScope scope) : IWorkS
 
     private async Task<IQueryable<ReportRevision>> WaitingAsync(CancellationToken ct)
     {
-        var me = scope.UnitId;
         // The caller's few campaigns first, so the count starts from the (indexed) submitted revisions.
         var campaigns = await CampaignOperations.Visible(db, scope).Select(c => c.Id).ToListAsync(ct);
-        return scope.Within(db, db.ReportRevisions.Where(v => v.Status == RevisionStatus.Submitted && v.UnitId != me && campaigns.Contains(v.Report!.CampaignId)));
+        return Reports.AwaitingDecision(db, scope, actor).Where(v => campaigns.Contains(v.Report!.CampaignId));
     }
 
     private bool MayDecide => scope.IsInAny(Roles.UnitLeader, Roles.CampaignOffice);

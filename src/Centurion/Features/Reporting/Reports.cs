@@ -63,6 +63,17 @@ public sealed class Reports(CenturionDb db, CallerScope scope, Actor actor, Time
     /// <summary>Only the units above may approve or return: a leader or the campaign office, never for their own unit.</summary>
     public bool CanDecide(Target t) => scope.IsInAny(Roles.UnitLeader, Roles.CampaignOffice) && t.Unit.Id != scope.UnitId;
 
+    /// <summary>
+    /// Submitted revisions the caller may decide: in scope, for a unit below theirs, and not submitted by themselves (as
+    /// <see cref="CanDecide"/> and the report page have it). The approvals page and the work list both count from here.
+    /// </summary>
+    public static IQueryable<ReportRevision> AwaitingDecision(CenturionDb db, CallerScope scope, Actor actor)
+    {
+        var me = scope.UnitId;
+        var name = actor.Name;
+        return scope.Within(db, db.ReportRevisions.Where(v => v.Status == RevisionStatus.Submitted && v.UnitId != me && v.SubmittedBy != name));
+    }
+
     public async Task<ReportDto> GetAsync(Target t, CancellationToken ct = default) => Describe(t, await LoadAsync(t, ct));
 
     public async Task<ReportDto> SaveDraftAsync(Target t, int version, Figures figures, CancellationToken ct = default)
