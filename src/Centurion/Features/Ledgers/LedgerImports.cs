@@ -54,6 +54,21 @@ public static class LedgerImports
 
     public sealed record Context(CenturionDb Db, LedgerAccess Access, CallerScope Scope, Actor Actor, TimeProvider Clock);
 
+    /// <summary>
+    /// Whether the caller may import this kind: those who keep ledgers import them; the campaign office imports the spot-check
+    /// results it records. The hub's link, the page's choice of kinds and the import itself all ask here.
+    /// </summary>
+    public static async Task<bool> MayImportAsync(LedgerAccess access, CallerScope scope, string kind, CancellationToken ct = default) =>
+        OfficeKinds.Contains(kind) ? scope.IsIn(Accounts.Roles.CampaignOffice) && await access.CanReadAsync(ct) : await access.CanEditAsync(ct);
+
+    /// <summary>The kinds the caller may import, in <see cref="Kinds"/>' order.</summary>
+    public static async Task<List<string>> ImportableAsync(LedgerAccess access, CallerScope scope, CancellationToken ct = default)
+    {
+        var kinds = new List<string>();
+        foreach (var kind in Kinds) if (await MayImportAsync(access, scope, kind, ct)) kinds.Add(kind);
+        return kinds;
+    }
+
     public static Task<ImportResult<ImportSummary>> KeyPlacesAsync(Context c, string path, string fileName, bool dryRun, CancellationToken ct) =>
         RunAsync(c, path, fileName, KeyPlacesKind, dryRun, units => new KeyPlaceRows(units), ct);
 
@@ -81,7 +96,7 @@ public static class LedgerImports
     public static async Task<ImportResult<ImportSummary>> SpotChecksAsync(Context c, string path, string fileName, bool dryRun, CancellationToken ct)
     {
         await c.Access.RequireReadAsync(ct);
-        if (!c.Scope.IsIn(Accounts.Roles.CampaignOffice))
+        if (!await MayImportAsync(c.Access, c.Scope, SpotChecksKind, ct))
             throw new DomainException(StatusCodes.Status403Forbidden, new("只有专项行动办公室可以登记抽查结果。", "Only the campaign office records spot-check results."));
         return await ImportAsync(c, path, fileName, SpotChecksKind, dryRun, new SpotCheckRows(c), ct);
     }
