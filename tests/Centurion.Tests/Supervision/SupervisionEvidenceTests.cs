@@ -21,7 +21,7 @@ namespace Centurion.Tests.Supervision;
 public class SupervisionEvidenceTests
 {
     /// <summary>Bytes no other test stores: the store is shared, and these tests damage files on purpose.</summary>
-    private static byte[] UniquePhoto(DateTimeOffset? at = null, double? lon = null, double? lat = null) =>
+    internal static byte[] UniquePhoto(DateTimeOffset? at = null, double? lon = null, double? lat = null) =>
         DemoPhotos.Jpeg((ulong)Random.Shared.NextInt64(), at, lon, lat);
 
     private static MultipartFormDataContent Files(params (byte[] Content, string Name)[] files)
@@ -36,7 +36,7 @@ public class SupervisionEvidenceTests
         return form;
     }
 
-    private static async Task<(TestApp App, long Finding)> FindingAsync(DatabaseProvider provider, Action<IServiceCollection>? services = null)
+    internal static async Task<(TestApp App, long Finding)> FindingAsync(DatabaseProvider provider, Action<IServiceCollection>? services = null)
     {
         var app = await TestApp.StartAsync(provider, services: services);
         app.Clock.SetLocal(2022, 8, 3, 10);

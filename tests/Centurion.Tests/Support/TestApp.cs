@@ -103,15 +103,37 @@ public sealed partial class TestApp : WebApplicationFactory<Program>
     /// <summary>Posts a page's form as a browser would: the antiforgery token from the page, the form's name and its fields.</summary>
     /// <param name="crafted">A hand-made post of fields the page does not render (as a hostile client sends); otherwise
     /// every field must be one the page renders under that name, as a browser posts it.</param>
-    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, string formName, IEnumerable<KeyValuePair<string, string>> fields, bool crafted = false)
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, string formName, IEnumerable<KeyValuePair<string, string>> fields, bool crafted = false) =>
+        await client.PostAsync(url, new FormUrlEncodedContent(await FormAsync(client, url, formName, fields, [], crafted)));
+
+    /// <summary>Posts a page's multipart form as a browser would, with files in the page's file input of that name (checked like the fields).</summary>
+    public static async Task<HttpResponseMessage> PostFilesAsync(HttpClient client, string url, string formName, IEnumerable<KeyValuePair<string, string>> fields,
+        string fileField, params (byte[] Content, string Name)[] files)
+    {
+        var multipart = new MultipartFormDataContent();
+        foreach (var (key, value) in await FormAsync(client, url, formName, fields, [fileField], crafted: false)) multipart.Add(new StringContent(value), key);
+        foreach (var (content, name) in files) multipart.Add(Part(content), fileField, name);
+        return await client.PostAsync(url, multipart);
+    }
+
+    /// <summary>A file as a browser sends it: the type it guesses from the name, which the server must not believe.</summary>
+    public static ByteArrayContent Part(byte[] content)
+    {
+        var part = new ByteArrayContent(content);
+        part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/jpeg");
+        return part;
+    }
+
+    private static async Task<List<KeyValuePair<string, string>>> FormAsync(HttpClient client, string url, string formName, IEnumerable<KeyValuePair<string, string>> fields,
+        IEnumerable<string> fileFields, bool crafted)
     {
         var page = await client.GetStringAsync(url);
         var form = new List<KeyValuePair<string, string>> { new("__RequestVerificationToken", Token(page)), new("_handler", formName) };
         form.AddRange(fields);
         // Post only what a browser would: a field the page does not render under that name would pass here and be lost there.
-        List<string> missing = crafted ? [] : form.Select(f => f.Key).Distinct().Where(k => !page.Contains($"name=\"{k}\"", StringComparison.Ordinal)).ToList();
+        List<string> missing = crafted ? [] : form.Select(f => f.Key).Concat(fileFields).Distinct().Where(k => !page.Contains($"name=\"{k}\"", StringComparison.Ordinal)).ToList();
         Assert.True(missing.Count == 0, $"{url} has no field named {string.Join(", ", missing)}");
-        return await client.PostAsync(url, new FormUrlEncodedContent(form));
+        return form;
     }
 
     /// <summary>GETs a page and returns its HTML, failing with the server's error detail (shown in Testing) when it is not 200.</summary>

@@ -53,6 +53,7 @@ public static class SupervisionText
     public static readonly Phrase EvidenceNote = new("证据说明", "Evidence note");
     public static readonly Phrase RecordedBy = new("登记人", "Recorded by");
     public static readonly Phrase Items = new("整改事项", "Rectification items");
+    public static Phrase Submission(int n) => new($"第 {n} 次提交", $"Submission {n}");
     public static readonly Phrase Item = new("整改事项", "Rectification item");
     public static readonly Phrase NewItem = new("交办整改", "Assign a rectification item");
     public static readonly Phrase ResponsibleUnit = new("责任单位（代码）", "Responsible unit (code)");
@@ -141,7 +142,11 @@ public static class SupervisionNames
     public static string Severity(string code) => SupervisionDesk.FromCode<Severity>(code) is { } s ? SupervisionText.SeverityName(s) : code;
     public static string Category(string code) => SupervisionDesk.FromCode<FindingCategory>(code) is { } s ? SupervisionText.CategoryName(s) : code;
 
-    /// <summary>A refusal for the page: its title, then each field's problem.</summary>
-    public static string Refusal(DomainException e) =>
-        e.Errors is { Count: > 0 } errors ? $"{e.Text} {string.Join(" ", errors.Select(p => $"[{p.Key}] {string.Join(" ", p.Value)}"))}" : e.Text;
+    /// <summary>A refusal for the page: its title, then each field's problem (not again where it is the title, as an evidence file's is).</summary>
+    public static string Refusal(DomainException e)
+    {
+        string title = e.Text;
+        var fields = (e.Errors ?? new Dictionary<string, string[]>()).Select(p => (p.Key, Problems: p.Value.Where(v => v != title).ToList())).Where(p => p.Problems.Count > 0);
+        return string.Join(" ", [title, .. fields.Select(p => $"[{p.Key}] {string.Join(" ", p.Problems)}")]);
+    }
 }

@@ -26,6 +26,9 @@ public static class EvidenceUploads
     public static IReadOnlyList<IFormFile> From(IFormFileCollection files, string field = Field) =>
         [.. files.GetFiles(field).Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName))];
 
+    /// <summary>A page's refusal of a form that came with files: a browser cannot show them chosen again, so the user is told to.</summary>
+    public static string Refused(string message, IReadOnlyList<IFormFile> files) => files.Count > 0 ? $"{message} {Text.ChooseAgain}" : message;
+
     /// <summary>Before anything reads a body (the antiforgery check reads forms): lifts the size limit for endpoints that take evidence.</summary>
     public static void UseEvidenceUploads(this IApplicationBuilder app) => app.Use((http, next) =>
     {
@@ -48,6 +51,8 @@ public static class EvidenceUploads
         public static readonly Phrase Taken = new("拍摄时间", "Taken");
         public static readonly Phrase Place = new("拍摄位置", "Where taken");
         public static readonly Phrase None = new("没有证据文件。", "No evidence files.");
+        public static readonly Phrase NoneChosen = new("请选择要上传的证据文件。", "Choose the evidence files to upload.");
+        public static readonly Phrase ChooseAgain = new("没有保存任何文件，请重新选择要上传的文件。", "No file was stored: choose the files to upload again.");
         public static readonly Phrase NotInPhoto = new("照片未记录", "not in the photo");
     }
 

@@ -85,6 +85,44 @@ public sealed class SupervisionEvidence(CenturionDb db, EvidenceStore store, Sup
         return await AttachAsync(finding, files, ct);
     }
 
+    /// <summary>
+    /// Carries out a plan as <see cref="SupervisionDesk.CarryOutAsync"/> does, with evidence files for its one finding (the
+    /// carry-out form's), as one change: the inspection, the finding and the files are saved together, or, when a file is refused, none.
+    /// </summary>
+    public async Task<PlanDto> CarryOutAsync(long planId, CarryOutInput input, IReadOnlyList<IFormFile> files, CancellationToken ct = default)
+    {
+        if (files.Count > 0 && input.Findings is not { Count: 1 }) throw FilesWithoutFinding();
+        return await AllOrNothingAsync(async c =>
+        {
+            var plan = await desk.CarryOutAsync(planId, input, c);
+            if (files.Count > 0) await AttachAsync(await db.Set<Finding>().FirstAsync(f => f.Id == plan.Inspection!.Findings[0].Id, c), files, c);
+            return plan;
+        }, ct);
+    }
+
+    /// <summary>Records a finding of an inspection carried out, as <see cref="SupervisionDesk.AddFindingAsync"/> does, with its evidence files, together or not at all.</summary>
+    public async Task<FindingDto> RecordFindingAsync(long planId, FindingInput input, IReadOnlyList<IFormFile> files, CancellationToken ct = default) =>
+        await AllOrNothingAsync(async c =>
+        {
+            var finding = await desk.AddFindingAsync(planId, input, c);
+            if (files.Count > 0) await AttachAsync(await db.Set<Finding>().FirstAsync(f => f.Id == finding.Id, c), files, c);
+            return finding;
+        }, ct);
+
+    private async Task<T> AllOrNothingAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken ct)
+    {
+        try { return await db.InTransactionAsync(work, ct); }
+        catch
+        {
+            // Rolled back: what the context tracked (the plan carried out, the item submitted) must not outlive it, e.g. on the page that shows the refusal.
+            db.ChangeTracker.Clear();
+            throw;
+        }
+    }
+
+    private static DomainException FilesWithoutFinding() =>
+        DomainException.Invalid(Text.FilesWithoutFinding, new Dictionary<string, string[]> { [EvidenceUploads.Field] = [Text.FilesWithoutFinding] });
+
     /// <summary>For a finding just recorded in the same unit of work (its id known after the save): the files join it, then one save.</summary>
     internal async Task<IReadOnlyList<EvidenceFile>> AttachAsync(Finding finding, IReadOnlyList<IFormFile> files, CancellationToken ct)
     {
@@ -117,19 +155,8 @@ public sealed class SupervisionEvidence(CenturionDb db, EvidenceStore store, Sup
     /// Submits an item with its evidence files, as one change: the submission (its rules and who may make it are the item's)
     /// and the files are saved together, or, when a file is refused, neither.
     /// </summary>
-    public async Task<ItemDto> SubmitAsync(long itemId, string? note, int? version, IReadOnlyList<IFormFile> files, CancellationToken ct = default)
-    {
-        try { return await SubmitInTransactionAsync(itemId, note, version, files, ct); }
-        catch
-        {
-            // Rolled back: what the context tracked (the item as submitted) must not outlive it, e.g. on the page that shows the refusal.
-            db.ChangeTracker.Clear();
-            throw;
-        }
-    }
-
-    private Task<ItemDto> SubmitInTransactionAsync(long itemId, string? note, int? version, IReadOnlyList<IFormFile> files, CancellationToken ct) =>
-        db.InTransactionAsync(async c =>
+    public Task<ItemDto> SubmitAsync(long itemId, string? note, int? version, IReadOnlyList<IFormFile> files, CancellationToken ct = default) =>
+        AllOrNothingAsync(async c =>
         {
             var submitted = await items.ActAsync(itemId, new ItemAction("submit", note, null, version), c);
             if (files.Count > 0)
@@ -167,6 +194,8 @@ public sealed class SupervisionEvidence(CenturionDb db, EvidenceStore store, Sup
     {
         public static readonly Phrase FindingByTeam = new("问题的证据由督导组成员或行动专班添加。", "Evidence of a finding is added by the team's members or the campaign office.");
         public static readonly Phrase NoFiles = new("请在表单字段 evidence 中选择要上传的证据文件。", "Choose the evidence files to upload (form field evidence).");
+        public static readonly Phrase FilesWithoutFinding = new("证据文件属于一个问题：请填写问题（内容和地点），或不附文件。",
+            "Evidence files belong to a finding: describe the finding (what and where), or leave the files out.");
         public static readonly Phrase NoSuchFile = new("找不到该证据文件。", "That evidence file was not found.");
     }
 }
