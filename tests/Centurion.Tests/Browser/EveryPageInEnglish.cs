@@ -149,6 +149,7 @@ public partial class EveryPageInEnglish(Support.Browser browser) : IClassFixture
         names.AddRange(await db.Units.Select(u => u.NameZh).ToListAsync());
         names.AddRange(await db.Campaigns.Select(c => c.NameZh).ToListAsync());
         names.AddRange(await db.LeaderLinks.Select(l => l.LeaderName).ToListAsync());
+        names.AddRange(await db.LeaderLinks.Where(l => l.LeaderTitle != "").Select(l => l.LeaderTitle).ToListAsync()); // as typed by the office, shown by the responsibility list
         names.AddRange(await db.CampaignTasks.Select(t => t.ResponsibleName).ToListAsync());
         names.AddRange(await db.ReportRevisions.Where(r => r.Reason != null).Select(r => r.Reason!).Distinct().ToListAsync());
         names.AddRange(await db.ReportRevisions.Where(r => r.ReturnReason != null).Select(r => r.ReturnReason!).Distinct().ToListAsync());

@@ -1,5 +1,6 @@
 using Centurion.Features.Ledgers;
 using Centurion.Features.Supervision.Evidence;
+using Centurion.Features.Supervision.Lists;
 using Centurion.Features.Supervision.Rectification;
 using Centurion.Infrastructure;
 using Centurion.Infrastructure.Work;
@@ -10,7 +11,7 @@ namespace Centurion.Features.Supervision;
 public static class SupervisionApi
 {
     public static IServiceCollection AddSupervision(this IServiceCollection services) =>
-        services.AddScoped<SupervisionDesk>().AddScoped<Rectifications>().AddScoped<SupervisionEvidence>().AddWorkSource<SupervisionWork>();
+        services.AddScoped<SupervisionDesk>().AddScoped<Rectifications>().AddScoped<SupervisionLists>().AddScoped<SupervisionEvidence>().AddWorkSource<SupervisionWork>();
 
     public static void MapSupervision(this IEndpointRouteBuilder app)
     {
@@ -51,12 +52,7 @@ public static class SupervisionApi
             { var i = await items.AssignAsync(id, body, ct); return TypedResults.Created($"/api/supervision/items/{i.Id}", i); })
             .Named("AssignRectificationItem", "Assigns a rectification item from a finding: responsible unit (the inspected unit, above or below it), person, measure, deadline.");
 
-        api.MapGet("/items", async (string? unit, string? state, bool? overdue, int? team, int? page, int? pageSize, Rectifications items, CancellationToken ct) =>
-            TypedResults.Ok(await items.ListAsync(new ItemFilter(unit, state, overdue ?? false, team, page ?? 1, pageSize ?? 50), ct)))
-            .Named("ListRectificationItems", "Rectification items in scope, open ones by deadline first; filter by responsible unit subtree, state, overdue, team.");
-        api.MapGet("/items/export", async (string? unit, string? state, bool? overdue, int? team, Rectifications items, CancellationToken ct) =>
-            await Files.XlsxAsync((await items.AllAsync(new ItemFilter(unit, state, overdue ?? false, team), ct)).Select(Export), "rectification-items.xlsx", ct: ct))
-            .Named("ExportRectificationItems", "The filtered item list as XLSX.").Produces(StatusCodes.Status200OK, contentType: Files.XlsxType);
+        MapLists(api);
         api.MapGet("/items/{id:long}", async (long id, Rectifications items, CancellationToken ct) => TypedResults.Ok(await items.GetAsync(id, ct)))
             .Named("GetRectificationItem", "One item with its history and the moves open to the caller.");
         api.MapPost("/items/{id:long}/actions", async (long id, ItemAction body, Rectifications items, CancellationToken ct) => TypedResults.Ok(await items.ActAsync(id, body, ct)))
@@ -64,17 +60,58 @@ public static class SupervisionApi
         app.MapSupervisionEvidence(api);
     }
 
+    private const string Filters = " Filters (all optional): unit (code; its subtree), line (code), team (number), state, overdue (true/false), month (YYYY-MM, the month the problem was found); a malformed one is a 400 naming it.";
+
+    /// <summary>The leaders' three lists: problems (findings), rectification items, and who is responsible for each item; each paged, counted by prefecture and exported.</summary>
+    private static void MapLists(RouteGroupBuilder api)
+    {
+        static ListQuery Q(string? unit, string? line, string? team, string? state, string? overdue, string? month, string? page = null, string? pageSize = null) =>
+            ListQuery.Parse(unit, line, team, state, overdue, month, page, pageSize);
+
+        api.MapGet("/findings", async (string? unit, string? line, string? team, string? state, string? overdue, string? month, string? page, string? pageSize,
+                SupervisionLists lists, CancellationToken ct) => TypedResults.Ok(await lists.ProblemsAsync(Q(unit, line, team, state, overdue, month, page, pageSize), ct)))
+            .Named("ListProblems", "The problem list (问题清单): findings the caller may see, overdue first, then those with no item assigned, then open, then closed out, newest first; state is unassigned, rectifying or closed-out." + Filters)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/findings/by-prefecture", async (string? unit, string? line, string? team, string? state, string? overdue, string? month, SupervisionLists lists, CancellationToken ct) =>
+                TypedResults.Ok(await lists.ProblemCountsAsync(Q(unit, line, team, state, overdue, month), ct)))
+            .Named("CountProblemsByPrefecture", "The problem list's counts by state per prefecture (of the inspected unit), with overdue and totals, grouped in the database." + Filters)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/findings/export", async (string? unit, string? line, string? team, string? state, string? overdue, string? month, SupervisionLists lists, CancellationToken ct) =>
+                await Files.XlsxAsync((await lists.AllProblemsAsync(Q(unit, line, team, state, overdue, month), ct)).Select(ListText.Export), "problems.xlsx", ct: ct))
+            .Named("ExportProblems", "The filtered problem list as XLSX (at most 100,000 rows).").Produces(StatusCodes.Status200OK, contentType: Files.XlsxType)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        api.MapGet("/items", async (string? unit, string? line, string? team, string? state, string? overdue, string? month, string? page, string? pageSize,
+                SupervisionLists lists, CancellationToken ct) => TypedResults.Ok(await lists.ItemsAsync(Q(unit, line, team, state, overdue, month, page, pageSize), ct: ct)))
+            .Named("ListRectificationItems", "The rectification list (整改清单): items in scope, overdue first, then open by deadline, then closed out; unit is the responsible unit." + Filters)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/items/by-prefecture", async (string? unit, string? line, string? team, string? state, string? overdue, string? month, SupervisionLists lists, CancellationToken ct) =>
+                TypedResults.Ok(await lists.ItemCountsAsync(Q(unit, line, team, state, overdue, month), ct)))
+            .Named("CountRectificationItemsByPrefecture", "Items' counts by state per prefecture (of the responsible unit), with overdue and totals, grouped in the database; the responsibility list's counts too." + Filters)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/items/export", async (string? unit, string? line, string? team, string? state, string? overdue, string? month, SupervisionLists lists, CancellationToken ct) =>
+                await Files.XlsxAsync((await lists.AllItemsAsync(Q(unit, line, team, state, overdue, month), ct: ct)).Select(ListText.Rectification), "rectification-items.xlsx", ct: ct))
+            .Named("ExportRectificationItems", "The filtered rectification list as XLSX (at most 100,000 rows).").Produces(StatusCodes.Status200OK, contentType: Files.XlsxType)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        api.MapGet("/responsibilities", async (string? unit, string? line, string? team, string? state, string? overdue, string? month, string? page, string? pageSize,
+                SupervisionLists lists, CancellationToken ct) => TypedResults.Ok(await lists.ItemsAsync(Q(unit, line, team, state, overdue, month, page, pageSize), byResponsibility: true, ct)))
+            .Named("ListResponsibilities", "The responsibility list (责任清单): for each item, the responsible unit and person, the team and its leader (a campaign's linked leader) and the line; overdue first, then by responsible unit and person." + Filters)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/responsibilities/by-prefecture", async (string? unit, string? line, string? team, string? state, string? overdue, string? month, SupervisionLists lists, CancellationToken ct) =>
+                TypedResults.Ok(await lists.ItemCountsAsync(Q(unit, line, team, state, overdue, month), ct)))
+            .Named("CountResponsibilitiesByPrefecture", "The responsibility list's counts by state per prefecture of the responsible unit (the same items as the rectification list's)." + Filters)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/responsibilities/export", async (string? unit, string? line, string? team, string? state, string? overdue, string? month, SupervisionLists lists, CancellationToken ct) =>
+                await Files.XlsxAsync((await lists.AllItemsAsync(Q(unit, line, team, state, overdue, month), byResponsibility: true, ct)).Select(ListText.Responsibility), "responsibilities.xlsx", ct: ct))
+            .Named("ExportResponsibilities", "The filtered responsibility list as XLSX (at most 100,000 rows).").Produces(StatusCodes.Status200OK, contentType: Files.XlsxType)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+    }
+
     private static IDictionary<string, object?> Export(PlanRow p) => new Dictionary<string, object?>
     {
         [new Phrase("编号", "No.")] = p.Id, [SupervisionText.Team] = p.TeamName, [SupervisionText.Target] = $"{p.UnitName} {p.Unit}",
         [new Phrase("重点场所", "Key place")] = p.KeyPlace, [SupervisionText.PlannedOn] = p.PlannedOn.ToString("yyyy-MM-dd"), [SupervisionText.Focus] = p.Focus,
         [SupervisionText.State] = p.State, [SupervisionText.Findings] = p.Findings,
-    };
-
-    private static IDictionary<string, object?> Export(ItemRow i) => new Dictionary<string, object?>
-    {
-        [new Phrase("编号", "No.")] = i.Id, [SupervisionText.ResponsibleUnitTitle] = $"{i.UnitName} {i.Unit}", [SupervisionText.ResponsiblePerson] = i.ResponsiblePerson,
-        [SupervisionText.Measure] = i.Measure, [SupervisionText.Deadline] = i.Deadline.ToString("yyyy-MM-dd"), [SupervisionText.State] = i.State,
-        [SupervisionText.Overdue] = i.Overdue ? "✓" : "", [SupervisionText.Recurrences] = i.Recurrences,
     };
 }

@@ -12,15 +12,13 @@ public sealed record ItemInput(string? Unit, string? ResponsiblePerson, string? 
 /// <summary>A move: start, submit (the evidence in <c>Note</c>), return (the reason in <c>Note</c>), verify, close-out, reopen (with <c>NewDeadline</c>).</summary>
 public sealed record ItemAction(string Action, string? Note = null, DateOnly? NewDeadline = null, int? Version = null);
 
-public sealed record ItemFilter(string? Unit = null, string? State = null, bool Overdue = false, int? Team = null, int Page = 1, int PageSize = 50);
 public sealed record ItemRow(long Id, long Finding, string Unit, string UnitName, string ResponsiblePerson, string Measure, DateOnly Deadline, string State,
     bool Overdue, int Recurrences, int Returns);
-public sealed record ItemPage(IReadOnlyList<ItemRow> Items, int Total, int Page, int PageSize);
 public sealed record ItemDto(long Id, long Finding, long Plan, string TeamName, string FindingWhat, string Unit, string UnitName, string ResponsiblePerson,
     string Measure, DateOnly Deadline, string State, bool Overdue, string? EvidenceNote, string? ReturnReason, int Returns, int Recurrences,
     string AssignedBy, DateTime AssignedUtc, DateTime? ClosedOutUtc, IReadOnlyList<ChangeDto> History, int Version, IReadOnlyList<string> Actions);
 
-/// <summary>Rectification items: assigned from a finding, moved by the party each move belongs to, listed through the secrecy filter.</summary>
+/// <summary>Rectification items: assigned from a finding, moved by the party each move belongs to, read through the secrecy filter (the lists are in <see cref="Lists.SupervisionLists"/>).</summary>
 public sealed class Rectifications(CenturionDb db, CallerScope scope, Actor actor, TimeProvider clock, SupervisionDesk desk)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -55,42 +53,6 @@ public sealed class Rectifications(CenturionDb db, CallerScope scope, Actor acto
                 ["unit"] = [new Phrase($"{code} 不是被检查单位或其上下级单位", $"{code} is not the inspected unit, nor a unit above or below it")],
             });
         return unit!.Id;
-    }
-
-    public async Task<ItemPage> ListAsync(ItemFilter f, CancellationToken ct = default)
-    {
-        var rows = await FilteredAsync(f, ct);
-        var size = Math.Clamp(f.PageSize, 1, 500);
-        var page = Math.Max(1, f.Page);
-        var now = Now;
-        var list = await rows.Include(i => i.Unit).Skip((page - 1) * size).Take(size).ToListAsync(ct);
-        return new([.. list.Select(i => Row(i, now))], await rows.CountAsync(ct), page, size);
-    }
-
-    public async Task<List<ItemRow>> AllAsync(ItemFilter f, CancellationToken ct = default) =>
-        [.. (await (await FilteredAsync(f, ct)).Include(i => i.Unit).Take(100_000).ToListAsync(ct)).Select(i => Row(i, Now))];
-
-    private async Task<IQueryable<RectificationItem>> FilteredAsync(ItemFilter f, CancellationToken ct)
-    {
-        var rows = Items();
-        if (!string.IsNullOrWhiteSpace(f.Unit))
-        {
-            var root = (await scope.FindUnitAsync(db, f.Unit.Trim(), ct)).Id;
-            var subtree = db.UnitLinks.Where(l => l.AncestorId == root).Select(l => l.DescendantId);
-            rows = rows.Where(i => subtree.Contains(i.UnitId));
-        }
-        if (!string.IsNullOrWhiteSpace(f.State))
-        {
-            var state = SupervisionDesk.Parse<ItemState>(f.State, "state");
-            rows = rows.Where(i => i.State == state);
-        }
-        if (f.Overdue)
-        {
-            var today = ProvinceTime.Today(clock);
-            rows = rows.Where(i => i.State != ItemState.ClosedOut && i.Deadline < today);
-        }
-        if (f.Team is { } team) rows = rows.Where(i => i.Finding!.Inspection!.Plan!.TeamId == team);
-        return rows.OrderBy(i => i.State == ItemState.ClosedOut).ThenBy(i => i.Deadline).ThenBy(i => i.Id);
     }
 
     public async Task<RectificationItem> FindAsync(long id, CancellationToken ct = default) =>
