@@ -1,6 +1,7 @@
 using Centurion.Features.Ledgers;
 using Centurion.Features.Supervision.Evidence;
 using Centurion.Features.Supervision.Lists;
+using Centurion.Features.Supervision.Listing;
 using Centurion.Features.Supervision.Rectification;
 using Centurion.Infrastructure;
 using Centurion.Infrastructure.Work;
@@ -11,7 +12,8 @@ namespace Centurion.Features.Supervision;
 public static class SupervisionApi
 {
     public static IServiceCollection AddSupervision(this IServiceCollection services) =>
-        services.AddScoped<SupervisionDesk>().AddScoped<Rectifications>().AddScoped<SupervisionLists>().AddScoped<SupervisionEvidence>().AddWorkSource<SupervisionWork>();
+        services.AddScoped<SupervisionDesk>().AddScoped<Rectifications>().AddScoped<SupervisionLists>().AddScoped<SupervisionEvidence>().AddWorkSource<SupervisionWork>()
+            .AddScoped<Listings>().AddWorkSource<ListingWork>();
 
     public static void MapSupervision(this IEndpointRouteBuilder app)
     {
@@ -57,6 +59,18 @@ public static class SupervisionApi
             .Named("GetRectificationItem", "One item with its history and the moves open to the caller.");
         api.MapPost("/items/{id:long}/actions", async (long id, ItemAction body, Rectifications items, CancellationToken ct) => TypedResults.Ok(await items.ActAsync(id, body, ct)))
             .Named("ActOnRectificationItem", "start, submit (evidence in note): the responsible unit; verify, return (reason in note), close-out, reopen (note and newDeadline): the team; the campaign office may make any.");
+        api.MapGet("/listings", async (string? unit, string? state, bool? overdue, int? page, int? pageSize, Listings listings, CancellationToken ct) =>
+            TypedResults.Ok(await listings.ListAsync(new ListingFilter(unit, state, overdue ?? false, page ?? 1, pageSize ?? 50), ct)))
+            .Named("ListSupervisionListings", "Listed supervision (挂牌督办) in scope (the responsible unit in the caller's subtree), listed ones by next due first, so the overdue lead; filter by responsible unit subtree, state (listed, delisted), overdue.");
+        api.MapGet("/listings/{id:long}", async (long id, Listings listings, CancellationToken ct) => TypedResults.Ok(await listings.GetAsync(id, ct)))
+            .Named("GetSupervisionListing", "One listing with its history (listed, progress reports, delisted) and the moves open to the caller.");
+        api.MapPost("/listings", async (ListingInput body, Listings listings, CancellationToken ct) =>
+            { var l = await listings.ListAsync(body, ct); return TypedResults.Created($"/api/supervision/listings/{l.Id}", l); })
+            .Named("ListForSupervision", "Lists an open rectification item (item) or a trouble spot (place, problem, unit) for province-level tracking, with a reason, a progress report every intervalDays (1–90) and an optional targetDate; the province campaign office.");
+        api.MapPost("/listings/{id:long}/reports", async (long id, ListingReportInput body, Listings listings, CancellationToken ct) => TypedResults.Ok(await listings.ReportAsync(id, body, ct)))
+            .Named("ReportListingProgress", "A progress report (text) by the responsible unit; the next is due intervalDays province days after it.");
+        api.MapPost("/listings/{id:long}/delist", async (long id, DelistInput body, Listings listings, CancellationToken ct) => TypedResults.Ok(await listings.DelistAsync(id, body, ct)))
+            .Named("DelistSupervisionListing", "Delists (撤牌) with a conclusion: an item's listing once the item is closed out, a trouble spot's at the office's judgement; the province campaign office.");
         app.MapSupervisionEvidence(api);
     }
 
