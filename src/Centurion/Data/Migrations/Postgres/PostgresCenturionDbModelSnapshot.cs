@@ -1774,6 +1774,128 @@ namespace Centurion.Data.Migrations.Postgres
                     b.ToTable("InspectionTargetDraws", (string)null);
                 });
 
+            modelBuilder.Entity("Centurion.Features.Supervision.Listing.Listing", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Conclusion")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("DelistedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("IntervalDays")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("ItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("LateReports")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ListedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("ListedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("NextDueUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Reports")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("UnitId", "State");
+
+                    b.ToTable("SupervisionListings", (string)null);
+                });
+
+            modelBuilder.Entity("Centurion.Features.Supervision.Listing.ListingChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("ListingId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ListingId");
+
+                    b.ToTable("SupervisionListingChanges", (string)null);
+                });
+
             modelBuilder.Entity("Centurion.Features.Supervision.Rectification.ItemChange", b =>
                 {
                     b.Property<long>("Id")
@@ -3005,6 +3127,33 @@ namespace Centurion.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Centurion.Features.Supervision.Listing.Listing", b =>
+                {
+                    b.HasOne("Centurion.Features.Supervision.Rectification.RectificationItem", "Item")
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Centurion.Features.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Item");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Centurion.Features.Supervision.Listing.ListingChange", b =>
+                {
+                    b.HasOne("Centurion.Features.Supervision.Listing.Listing", null)
+                        .WithMany("History")
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Centurion.Features.Supervision.Rectification.ItemChange", b =>
                 {
                     b.HasOne("Centurion.Features.Supervision.Rectification.RectificationItem", null)
@@ -3246,6 +3395,11 @@ namespace Centurion.Data.Migrations.Postgres
                     b.Navigation("History");
 
                     b.Navigation("Inspection");
+                });
+
+            modelBuilder.Entity("Centurion.Features.Supervision.Listing.Listing", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Centurion.Features.Supervision.Rectification.RectificationItem", b =>

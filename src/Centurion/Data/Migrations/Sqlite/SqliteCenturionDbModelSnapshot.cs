@@ -1705,6 +1705,124 @@ namespace Centurion.Data.Migrations.Sqlite
                     b.ToTable("InspectionTargetDraws", (string)null);
                 });
 
+            modelBuilder.Entity("Centurion.Features.Supervision.Listing.Listing", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Conclusion")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DelistedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IntervalDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LateReports")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ListedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ListedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextDueUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Reports")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("UnitId", "State");
+
+                    b.ToTable("SupervisionListings", (string)null);
+                });
+
+            modelBuilder.Entity("Centurion.Features.Supervision.Listing.ListingChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ListingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ListingId");
+
+                    b.ToTable("SupervisionListingChanges", (string)null);
+                });
+
             modelBuilder.Entity("Centurion.Features.Supervision.Rectification.ItemChange", b =>
                 {
                     b.Property<long>("Id")
@@ -2908,6 +3026,33 @@ namespace Centurion.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Centurion.Features.Supervision.Listing.Listing", b =>
+                {
+                    b.HasOne("Centurion.Features.Supervision.Rectification.RectificationItem", "Item")
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Centurion.Features.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Item");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Centurion.Features.Supervision.Listing.ListingChange", b =>
+                {
+                    b.HasOne("Centurion.Features.Supervision.Listing.Listing", null)
+                        .WithMany("History")
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Centurion.Features.Supervision.Rectification.ItemChange", b =>
                 {
                     b.HasOne("Centurion.Features.Supervision.Rectification.RectificationItem", null)
@@ -3149,6 +3294,11 @@ namespace Centurion.Data.Migrations.Sqlite
                     b.Navigation("History");
 
                     b.Navigation("Inspection");
+                });
+
+            modelBuilder.Entity("Centurion.Features.Supervision.Listing.Listing", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Centurion.Features.Supervision.Rectification.RectificationItem", b =>
