@@ -21,7 +21,7 @@ public static class DemoSupervision
 {
     public const string SecretFocus = "暗访春熙路夜市及周边派出所夜间巡防、值守情况";
 
-    private sealed class SteppingClock : TimeProvider
+    internal sealed class SteppingClock : TimeProvider
     {
         public DateTimeOffset Now { get; set; }
         public override DateTimeOffset GetUtcNow() => Now;
@@ -147,6 +147,8 @@ public static class DemoSupervision
             // Still planned: Jinjiang and Chengdu must not know.
             At(8, 20, 10); As("inspector");
             await Plan(chengdu, "510104", D(8, 26), SecretFocus);
+
+            await DemoListings.SeedAsync(db, scope, actor, clock, a.Id, ct);
         }, ct);
     }
 }

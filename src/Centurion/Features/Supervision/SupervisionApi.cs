@@ -65,7 +65,7 @@ public static class SupervisionApi
         api.MapGet("/listings/{id:long}", async (long id, Listings listings, CancellationToken ct) => TypedResults.Ok(await listings.GetAsync(id, ct)))
             .Named("GetSupervisionListing", "One listing with its history (listed, progress reports, delisted) and the moves open to the caller.");
         api.MapPost("/listings", async (ListingInput body, Listings listings, CancellationToken ct) =>
-            { var l = await listings.ListAsync(body, ct); return TypedResults.Created($"/api/supervision/listings/{l.Id}", l); })
+            { var l = await listings.ListForSupervisionAsync(body, ct); return TypedResults.Created($"/api/supervision/listings/{l.Id}", l); })
             .Named("ListForSupervision", "Lists an open rectification item (item) or a trouble spot (place, problem, unit) for province-level tracking, with a reason, a progress report every intervalDays (1–90) and an optional targetDate; the province campaign office.");
         api.MapPost("/listings/{id:long}/reports", async (long id, ListingReportInput body, Listings listings, CancellationToken ct) => TypedResults.Ok(await listings.ReportAsync(id, body, ct)))
             .Named("ReportListingProgress", "A progress report (text) by the responsible unit; the next is due intervalDays province days after it.");

@@ -42,7 +42,7 @@ public sealed class Listings(CenturionDb db, CallerScope scope, Actor actor, Tim
             throw new DomainException(StatusCodes.Status403Forbidden, new("挂牌督办和撤牌由省级行动专班办理。", "Listing and delisting belong to the province campaign office."));
     }
 
-    public async Task<ListingDto> ListAsync(ListingInput input, CancellationToken ct = default)
+    public async Task<ListingDto> ListForSupervisionAsync(ListingInput input, CancellationToken ct = default)
     {
         await RequireOfficeAsync(ct);
         Listing listing;
