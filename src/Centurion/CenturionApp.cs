@@ -54,7 +54,7 @@ public static class CenturionApp
         services.AddSupervision();
         services.AddSingleton<IFactSource, ReportFacts>();
         services.AddSingleton<IFactSource, RecordFacts>();
-        services.AddScoped<CampaignPlan>();
+        services.AddScoped<CampaignPlan>().AddScoped<KeyTasks>().AddWorkSource<KeyTaskWork>();
         services.AddSingleton<IUnitFilings, ReportFilings>();
         services.AddCenturionDb();
         services.AddEvidence(config => Path.Combine(Database.DataFolder(config), "evidence"));
@@ -91,6 +91,7 @@ public static class CenturionApp
         app.MapUnitsApi();
         app.MapCampaignsApi();
         app.MapCampaignPlanApi();
+        app.MapKeyTasksApi();
         app.MapReportsApi();
         app.MapRecordsApi();
         app.MapStatsApi();

@@ -135,16 +135,17 @@ public sealed class Campaign : IAuditedUnit
         return task;
     }
 
+    /// <summary>Removes a task not yet taken up; one being tracked (anything but open) stays, so that no progress or its history is lost with it (409).</summary>
     public void RemoveTask(int id, DateOnly today)
     {
         RequirePlanOpen(today);
         var task = FindTask(id);
+        if (task.State != TaskState.Open)
+            throw DomainException.Conflict(new($"任务“{task.TitleZh}”已在推进（{TaskText.StateName(task.State).Zh}），有进展记录，不能删除。",
+                $"The task \"{(task.TitleEn.Length > 0 ? task.TitleEn : task.TitleZh)}\" is being tracked ({TaskText.StateName(task.State).En.ToLowerInvariant()}) and has progress on record; it cannot be removed."));
         task.RemovedFrom(this);
         _tasks.Remove(task);
     }
-
-    /// <summary>Moves a key task to a state; progress is reported on any day, also after the campaign (as the work is finished).</summary>
-    public void MoveTask(int id, TaskState state) => FindTask(id).MoveTo(state);
 
     private CampaignTask FindTask(int id) => _tasks.FirstOrDefault(t => t.Id == id)
         ?? throw DomainException.NotFound(new($"本行动没有任务 {id}。", $"The campaign has no task {id}."));
@@ -269,62 +270,6 @@ public sealed class CampaignPhase : IAuditedUnit
     internal void RemovedFrom(Campaign c) => _removedFromUnitId = c.RootUnitId;
 
     int? IAuditedUnit.AuditUnitId => Campaign?.RootUnitId ?? _removedFromUnitId;
-}
-
-public enum TaskState { Open, InProgress, Done }
-
-/// <summary>A task's owner line, responsible unit and responsible user as resolved from their codes (each may be none).</summary>
-public sealed record TaskParties(int? OwnerLineId, int? ResponsibleUnitId, string? ResponsibleUserId);
-
-/// <summary>A key task from the work plan (职责任务清单): what, which line owns it, which unit and person answer for it, by when.</summary>
-public sealed class CampaignTask : IAuditedUnit
-{
-    internal CampaignTask() { }
-
-    public int Id { get; private set; }
-    public int CampaignId { get; private set; }
-    public Campaign? Campaign { get; private set; }
-    public string TitleZh { get; private set; } = "";
-    public string TitleEn { get; private set; } = "";
-    public int? OwnerLineId { get; private set; }
-    public Line? OwnerLine { get; private set; }
-    public int? ResponsibleUnitId { get; private set; }
-    public Unit? ResponsibleUnit { get; private set; }
-
-    /// <summary>The responsible person when they are a user of the system; otherwise <see cref="ResponsibleName"/> is typed in.</summary>
-    public string? ResponsibleUserId { get; private set; }
-    public string ResponsibleName { get; private set; } = "";
-    public string ResponsibleTitle { get; private set; } = "";
-    public DateOnly Deadline { get; private set; }
-    public TaskState State { get; private set; }
-
-    internal void Set(NewTask t, TaskParties parties)
-    {
-        (TitleZh, TitleEn, Deadline) = (t.TitleZh.Trim(), t.TitleEn?.Trim() ?? "", t.Deadline);
-        (OwnerLineId, ResponsibleUnitId, ResponsibleUserId) = parties;
-        (ResponsibleName, ResponsibleTitle) = (t.ResponsibleName?.Trim() ?? "", t.ResponsibleTitle?.Trim() ?? "");
-    }
-
-    internal void MoveTo(TaskState state) => State = state;
-
-    private int? _removedFromUnitId;
-
-    internal void RemovedFrom(Campaign c) => _removedFromUnitId = c.RootUnitId;
-
-    int? IAuditedUnit.AuditUnitId => Campaign?.RootUnitId ?? _removedFromUnitId;
-}
-
-internal sealed class CampaignTaskConfiguration : IEntityTypeConfiguration<CampaignTask>
-{
-    public void Configure(EntityTypeBuilder<CampaignTask> e)
-    {
-        e.Property(t => t.State).HasConversion<string>().HasMaxLength(12);
-        e.HasOne(t => t.OwnerLine).WithMany().HasForeignKey(t => t.OwnerLineId).OnDelete(DeleteBehavior.Restrict);
-        e.HasOne(t => t.ResponsibleUnit).WithMany().HasForeignKey(t => t.ResponsibleUnitId).OnDelete(DeleteBehavior.Restrict);
-        e.HasOne<User>().WithMany().HasForeignKey(t => t.ResponsibleUserId).OnDelete(DeleteBehavior.Restrict);
-        e.Property(t => t.ResponsibleName).HasMaxLength(PlanRules.PersonLength);
-        e.Property(t => t.ResponsibleTitle).HasMaxLength(PlanRules.PersonLength);
-    }
 }
 
 /// <summary>A department leader linked to a prefecture (联系市州), who leads the supervision team there.</summary>

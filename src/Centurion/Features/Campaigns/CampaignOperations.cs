@@ -121,13 +121,6 @@ public static partial class CampaignOperations
         return campaign;
     }
 
-    public static async Task SetTaskStateAsync(CenturionDb db, Campaign campaign, int taskId, TaskState state, CancellationToken ct = default)
-    {
-        await db.Entry(campaign).Collection(c => c.Tasks).LoadAsync(ct);
-        campaign.MoveTask(taskId, state);
-        await db.SaveChangesAsync(ct);
-    }
-
     /// <summary>The participating units within a subtree.</summary>
     public static IQueryable<Unit> ReportingUnits(CenturionDb db, int campaignId, int rootUnitId) =>
         CallerScope.Subtree(db, rootUnitId).Where(u => db.CampaignUnits.Any(cu => cu.CampaignId == campaignId && cu.UnitId == u.Id));

@@ -183,7 +183,8 @@ public sealed class CampaignPlan(CenturionDb db, CallerScope scope, TimeProvider
         from t in tasks
         join u in db.Users on t.ResponsibleUserId equals u.Id into users
         from u in users.DefaultIfEmpty()
-        select new TaskDto(t.Id, t.TitleZh, t.TitleEn, t.OwnerLine == null ? null : t.OwnerLine.Code, t.Deadline, t.State.ToString().ToLower(),
+        select new TaskDto(t.Id, t.TitleZh, t.TitleEn, t.OwnerLine == null ? null : t.OwnerLine.Code, t.Deadline,
+            t.State == TaskState.InProgress ? "in-progress" : t.State.ToString().ToLower(),
             t.ResponsibleUnit == null ? null : t.ResponsibleUnit.Code, u == null ? null : u.UserName,
             u == null ? t.ResponsibleName : u.DisplayName, t.ResponsibleTitle);
 }

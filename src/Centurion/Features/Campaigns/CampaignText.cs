@@ -31,11 +31,6 @@ public static class CampaignText
 
     public static readonly Phrase State = new("状态", "State");
 
-    public static Phrase TaskStateName(TaskState s) => s switch
-    {
-        TaskState.Open => new("未开始", "Open"), TaskState.InProgress => new("推进中", "In progress"), _ => new("已完成", "Done"),
-    };
-
     public static Phrase CadenceName(Cadence c) => c == Cadence.Daily ? new("日报", "Daily") : new("周报", "Weekly");
 
     public static Phrase DeadlineRule(Campaign c) => new(

@@ -11,8 +11,6 @@ public sealed record CampaignSummary(string Code, string NameZh, string NameEn, 
 
 public sealed record IndicatorDto(string Code, string NameZh, string NameEn, string Measure, string Source, string Good, string? OwnerLine);
 
-public sealed record TaskStateRequest(TaskState State);
-
 public sealed record CampaignDto(
     string Code, string NameZh, string NameEn, DateOnly StartDate, DateOnly EndDate, string Cadence, int DeadlineDaysAfter,
     TimeOnly DeadlineTime, string ReportingLevel, string RootUnit, IReadOnlyList<IndicatorDto> Indicators,
@@ -41,12 +39,6 @@ public static class CampaignsApi
             return TypedResults.Created($"/api/campaigns/{campaign.Code}", await DescribeAsync(db, campaign, ct));
         }).WithName("CreateCampaign").ProducesChangeProblems().WithSummary("Creates a campaign (campaign office).");
 
-        api.MapPatch("/{campaign}/tasks/{id:int}", async (CampaignInRoute route, int id, TaskStateRequest body, CenturionDb db, CallerScope scope, CancellationToken ct) =>
-        {
-            scope.Require(Roles.CampaignOffice);
-            await CampaignOperations.SetTaskStateAsync(db, route.Campaign, id, body.State, ct);
-            return TypedResults.NoContent();
-        }).WithName("SetTaskState").ProducesChangeProblems().WithSummary("Sets a key task's state: open, in-progress or done (campaign office).");
     }
 
     public static async Task<CampaignDto> DescribeAsync(CenturionDb db, Campaign c, CancellationToken ct)

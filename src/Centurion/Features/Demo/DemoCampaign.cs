@@ -99,7 +99,6 @@ public static class DemoCampaign
             var scope = new CallerScope(new HttpContextAccessor());
             scope.ActFor(province.Id, null, Roles.CampaignOffice);
             var campaign = await CampaignOperations.CreateAsync(db, scope, Definition, CreatedUtc, ct);
-            foreach (var task in campaign.Tasks) campaign.MoveTask(task.Id, TaskState.Done);
             var reportBatch = Batch("reports", campaign.Id, reports.Count, $"seed={DemoRandom.DefaultSeed};reports={reports.Count}");
             var recordBatch = Batch("records", null, recordPlan.Records, $"seed={DemoRandom.DefaultSeed};records={recordPlan.Records}");
             db.ImportBatches.AddRange(reportBatch, recordBatch);

@@ -53,6 +53,7 @@ public static class DemoData
                 await Accounts.Accounts.AddUserAsync(db, users, u.Name, Password, u.UnitCode, [u.Role], u.Line, u.DisplayName, ct);
         var result = await DemoCampaign.SeedAsync(db, records, ct);
         await DemoSupervision.SeedAsync(db, ct);
+        await DemoKeyTasks.SeedAsync(db, ct);
         return result;
     }
 }
