@@ -288,6 +288,13 @@ namespace Centurion.Data.Migrations.Postgres
                     b.Property<string>("ResponsibleUserId")
                         .HasColumnType("text");
 
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Returns")
+                        .HasColumnType("integer");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -301,15 +308,22 @@ namespace Centurion.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("VerifiedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CampaignId");
 
                     b.HasIndex("OwnerLineId");
 
-                    b.HasIndex("ResponsibleUnitId");
-
                     b.HasIndex("ResponsibleUserId");
+
+                    b.HasIndex("ResponsibleUnitId", "State");
 
                     b.ToTable("CampaignTasks");
                 });
@@ -416,6 +430,49 @@ namespace Centurion.Data.Migrations.Postgres
                     b.HasIndex("UnitId");
 
                     b.ToTable("LeaderLinks");
+                });
+
+            modelBuilder.Entity("Centurion.Features.Campaigns.TaskChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId");
+
+                    b.ToTable("CampaignTaskChanges", (string)null);
                 });
 
             modelBuilder.Entity("Centurion.Features.Ledgers.Disputes.Dispute", b =>
@@ -2766,6 +2823,15 @@ namespace Centurion.Data.Migrations.Postgres
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("Centurion.Features.Campaigns.TaskChange", b =>
+                {
+                    b.HasOne("Centurion.Features.Campaigns.CampaignTask", null)
+                        .WithMany("History")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Centurion.Features.Ledgers.Disputes.Dispute", b =>
                 {
                     b.HasOne("Centurion.Features.Units.Unit", "Unit")
@@ -3344,6 +3410,11 @@ namespace Centurion.Data.Migrations.Postgres
                     b.Navigation("Tasks");
 
                     b.Navigation("Units");
+                });
+
+            modelBuilder.Entity("Centurion.Features.Campaigns.CampaignTask", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Centurion.Features.Ledgers.Disputes.Dispute", b =>

@@ -275,6 +275,13 @@ namespace Centurion.Data.Migrations.Sqlite
                     b.Property<string>("ResponsibleUserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Returns")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -288,15 +295,22 @@ namespace Centurion.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("VerifiedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CampaignId");
 
                     b.HasIndex("OwnerLineId");
 
-                    b.HasIndex("ResponsibleUnitId");
-
                     b.HasIndex("ResponsibleUserId");
+
+                    b.HasIndex("ResponsibleUnitId", "State");
 
                     b.ToTable("CampaignTasks");
                 });
@@ -399,6 +413,47 @@ namespace Centurion.Data.Migrations.Sqlite
                     b.HasIndex("UnitId");
 
                     b.ToTable("LeaderLinks");
+                });
+
+            modelBuilder.Entity("Centurion.Features.Campaigns.TaskChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId");
+
+                    b.ToTable("CampaignTaskChanges", (string)null);
                 });
 
             modelBuilder.Entity("Centurion.Features.Ledgers.Disputes.Dispute", b =>
@@ -2665,6 +2720,15 @@ namespace Centurion.Data.Migrations.Sqlite
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("Centurion.Features.Campaigns.TaskChange", b =>
+                {
+                    b.HasOne("Centurion.Features.Campaigns.CampaignTask", null)
+                        .WithMany("History")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Centurion.Features.Ledgers.Disputes.Dispute", b =>
                 {
                     b.HasOne("Centurion.Features.Units.Unit", "Unit")
@@ -3243,6 +3307,11 @@ namespace Centurion.Data.Migrations.Sqlite
                     b.Navigation("Tasks");
 
                     b.Navigation("Units");
+                });
+
+            modelBuilder.Entity("Centurion.Features.Campaigns.CampaignTask", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Centurion.Features.Ledgers.Disputes.Dispute", b =>
