@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Centurion.Data;
+using Centurion.Features.Campaigns;
 using Centurion.Features.Ledgers.Disputes;
 using Centurion.Features.Ledgers.KeyPlaces;
 using Centurion.Features.Ledgers.SpotChecks;
@@ -122,6 +123,7 @@ public partial class EveryPageInEnglish(Support.Browser browser) : IClassFixture
             ["plans"] = await db.Set<InspectionPlan>().MinAsync(p => p.Id),
             ["findings"] = await db.Set<Finding>().MinAsync(f => f.Id),
             ["items"] = await db.Set<RectificationItem>().MinAsync(i => i.Id),
+            ["tasks"] = await db.CampaignTasks.Where(t => t.ReturnReason != null).MinAsync(t => t.Id),
         };
     }
 
@@ -151,6 +153,8 @@ public partial class EveryPageInEnglish(Support.Browser browser) : IClassFixture
         names.AddRange(await db.LeaderLinks.Select(l => l.LeaderName).ToListAsync());
         names.AddRange(await db.LeaderLinks.Where(l => l.LeaderTitle != "").Select(l => l.LeaderTitle).ToListAsync()); // as typed by the office, shown by the responsibility list
         names.AddRange(await db.CampaignTasks.Select(t => t.ResponsibleName).ToListAsync());
+        names.AddRange(await db.CampaignTasks.Where(t => t.ReturnReason != null).Select(t => t.ReturnReason!).ToListAsync());
+        names.AddRange(await db.Set<TaskChange>().Where(c => c.Note != null).Select(c => c.Note!).ToListAsync());
         names.AddRange(await db.ReportRevisions.Where(r => r.Reason != null).Select(r => r.Reason!).Distinct().ToListAsync());
         names.AddRange(await db.ReportRevisions.Where(r => r.ReturnReason != null).Select(r => r.ReturnReason!).Distinct().ToListAsync());
         foreach (var p in await db.Set<KeyPlace>().Select(p => new[] { p.Name, p.Address, p.OpeningHours }).ToListAsync()) names.AddRange(p);

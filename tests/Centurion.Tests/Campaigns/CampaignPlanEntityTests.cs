@@ -62,7 +62,7 @@ public class CampaignPlanEntityTests
     {
         var c = Summer();
         var task = c.AddTask(new("夜市巡防", null, null, new(2022, 9, 20), ResponsibleName: "张伟"), new(null, 7, null), new FieldErrors(), Running);
-        c.MoveTask(task.Id, TaskState.InProgress);
+        task.ReportProgress("已部署夜市巡防", "chengdu", new DateTime(2022, 7, 10, 4, 0, 0, DateTimeKind.Utc));
         c.ChangeTask(task.Id, new(" 夜市巡防 ", "Night-market patrols", null, new(2022, 9, 30), ResponsibleUser: "chengdu"), new(null, 2, "user-1"), new FieldErrors(), Running);
         c.LinkLeader(new("孙立", "副厅长", "510100"), Chengdu, new FieldErrors(), Running);
         var twice = Refused(() => c.LinkLeader(new("孙立", "", "510100"), Chengdu, new FieldErrors(), Running));
