@@ -180,7 +180,7 @@ public class ListingApiTests
         Assert.Contains($"/supervision/listings/{market}", await TestApp.PageAsync(office, $"/supervision/items/{item}"));
         var list = await TestApp.PageAsync(office, "/supervision/listings");
         Assert.True(list.IndexOf($"/supervision/listings/{market}", StringComparison.Ordinal) < list.IndexOf($"/supervision/listings/{rows[1].GetProperty("id").GetInt64()}", StringComparison.Ordinal));
-        Assert.Contains("listings-link", await TestApp.PageAsync(office, "/supervision"));
+        Assert.Contains("id=\"nav-listings\"", await TestApp.PageAsync(office, "/supervision"));
 
         long open;
         await using (var db = app.Db())
