@@ -31,7 +31,7 @@ public partial class DependencyTests
         ["Audit"] = ["Units", "Campaigns", "Reporting"],                    // links a row to its campaign's or report's page
         ["Ledgers"] = ["Units", "Campaigns", "Statistics", "Dashboard"], // reconciles with SubtreeTotals; draws on PrefectureMap
         ["Supervision"] = ["Units", "Accounts", "Campaigns", "Ledgers"],   // team members are users; plans target key places; draws with the spot check's DutyDraw
-        ["Evaluation"] = ["Statistics"],                                     // the scorer judges a change's significance with Change.Z
+        ["Evaluation"] = ["Units", "Campaigns", "Statistics", "Reporting", "Ledgers", "Supervision"], // scores from the facts each keeps; significance from Change.Z
         ["Work"] = ["Units", "Accounts"],                                     // enumerates the IWorkSource each feature registers; reminds every user
         ["Demo"] = ["Units", "Accounts", "Campaigns", "Statistics", "Reporting", "Records", "Ledgers", "Supervision"], // writes the demo through each feature
     };
