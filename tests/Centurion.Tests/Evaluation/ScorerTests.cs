@@ -171,12 +171,14 @@ public class ScorerTests
             Deductions = [new(FactKind.EarlyCloseOut, 1, 0)],
             Bonuses = [new(FactKind.LateReport, 1, 1)],
             Lists = new(-1, 1),
+            AppealDays = 0,
         };
         var problems = bad.Problems();
 
-        Assert.Equal(["base", "bonuses[0].kind", "deductions[0].kind", "deductions[0].monthlyCap", "indicators[0].target", "indicators[0].weight",
+        Assert.Equal(["appealDays", "base", "bonuses[0].kind", "deductions[0].kind", "deductions[0].monthlyCap", "indicators[0].target", "indicators[0].weight",
             "indicators[1].indicator", "lists.redTop"], problems.Keys.Order(StringComparer.Ordinal));
         Assert.Empty(Summer.Problems());
+        Assert.Empty(Centurion.Features.Demo.DemoEvaluation.SummerScheme.Problems());
     }
 
     private static readonly Gen<UnitFacts[]> Units =

@@ -43,8 +43,10 @@ public sealed record PointsRule(FactKind Kind, decimal Points, decimal MonthlyCa
 public sealed record ListRules(int RedTop, int BlackBottom, bool MajorIncidentBlacklists = true, ListPrecedence Precedence = ListPrecedence.BlackWins);
 
 /// <summary>A scoring scheme's rules. <paramref name="Base"/> is what every unit starts from.</summary>
+/// <param name="PublishRanking">Whether a unit sees its peers' ranking (it always sees its own score and explanation).</param>
+/// <param name="AppealDays">How many province days after a month's publication a unit may appeal a deduction.</param>
 public sealed record Scheme(decimal Base, IReadOnlyList<IndicatorRule> Indicators, IReadOnlyList<PointsRule> Deductions,
-    IReadOnlyList<PointsRule> Bonuses, ListRules Lists)
+    IReadOnlyList<PointsRule> Bonuses, ListRules Lists, bool PublishRanking = true, int AppealDays = 5)
 {
     public static bool IsBonus(FactKind kind) => kind is FactKind.EarlyCloseOut or FactKind.Commendation;
 
@@ -73,6 +75,7 @@ public sealed record Scheme(decimal Base, IReadOnlyList<IndicatorRule> Indicator
         Rules("bonuses", Bonuses, bonus: true);
         if (Lists.RedTop < 0) Add("lists.redTop", new("红榜名额不能为负", "the red list's size cannot be negative"));
         if (Lists.BlackBottom < 0) Add("lists.blackBottom", new("黑榜名额不能为负", "the black list's size cannot be negative"));
+        if (AppealDays is < 1 or > 30) Add("appealDays", new("申诉期限须为 1 至 30 天", "the appeal period must be 1 to 30 days"));
         return problems.ToDictionary(p => p.Key, p => p.Value.ToArray());
 
         void Rules(string name, IReadOnlyList<PointsRule> rules, bool bonus)
