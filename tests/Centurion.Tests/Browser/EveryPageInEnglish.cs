@@ -123,6 +123,7 @@ public partial class EveryPageInEnglish(Support.Browser browser) : IClassFixture
             ["plans"] = await db.Set<InspectionPlan>().MinAsync(p => p.Id),
             ["findings"] = await db.Set<Finding>().MinAsync(f => f.Id),
             ["items"] = await db.Set<RectificationItem>().MinAsync(i => i.Id),
+            ["listings"] = await db.Set<Centurion.Features.Supervision.Listing.Listing>().MinAsync(l => l.Id),
             ["tasks"] = await db.CampaignTasks.Where(t => t.ReturnReason != null).MinAsync(t => t.Id),
         };
     }
@@ -177,6 +178,9 @@ public partial class EveryPageInEnglish(Support.Browser browser) : IClassFixture
         foreach (var i in await db.Set<RectificationItem>().Select(i => new[] { i.ResponsiblePerson, i.Measure, i.EvidenceNote ?? "", i.ReturnReason ?? "" }).ToListAsync()) names.AddRange(i);
         names.AddRange(await db.Set<ItemChange>().Where(c => c.Reason != null).Select(c => c.Reason!).ToListAsync());
         names.AddRange(await db.Set<PlanChange>().Where(c => c.Reason != null).Select(c => c.Reason!).ToListAsync());
+        foreach (var l in await db.Set<Centurion.Features.Supervision.Listing.Listing>().Select(l => new[] { l.Place ?? "", l.Problem ?? "", l.Reason, l.Conclusion ?? "" }).ToListAsync()) names.AddRange(l);
+        names.AddRange(await db.Set<Centurion.Features.Supervision.Listing.ListingChange>().Select(c => c.Text).ToListAsync());
+        names.AddRange(await db.Set<Centurion.Infrastructure.Evidence.EvidenceFile>().Select(f => f.FileName).ToListAsync());
         return [.. names.Where(n => n.Length > 0).Distinct().OrderByDescending(n => n.Length)];
     }
 
