@@ -99,12 +99,7 @@ public sealed class SupervisionLists(CenturionDb db, CallerScope scope, TimeProv
 
     private async Task<IQueryable<Finding>> FilteredFindingsAsync(ListQuery q, CancellationToken ct)
     {
-        var rows = Findings();
-        if (q.Unit is { } unit)
-        {
-            var subtree = await SubtreeAsync(unit, ct);
-            rows = rows.Where(f => subtree.Contains(f.UnitId));
-        }
+        var rows = await scope.InSubtreeOfAsync(db, Findings(), q.Unit, ct);
         if (q.Line is { } line)
         {
             var id = await LineAsync(line, ct);
@@ -191,12 +186,7 @@ public sealed class SupervisionLists(CenturionDb db, CallerScope scope, TimeProv
 
     private async Task<IQueryable<RectificationItem>> FilteredItemsAsync(ListQuery q, CancellationToken ct)
     {
-        var rows = Items();
-        if (q.Unit is { } unit)
-        {
-            var subtree = await SubtreeAsync(unit, ct);
-            rows = rows.Where(i => subtree.Contains(i.UnitId));
-        }
+        var rows = await scope.InSubtreeOfAsync(db, Items(), q.Unit, ct);
         if (q.Line is { } line)
         {
             var id = await LineAsync(line, ct);
@@ -245,12 +235,6 @@ public sealed class SupervisionLists(CenturionDb db, CallerScope scope, TimeProv
     }
 
     // Shared
-
-    private async Task<IQueryable<int>> SubtreeAsync(string code, CancellationToken ct)
-    {
-        var root = (await scope.FindUnitAsync(db, code, ct)).Id;
-        return db.UnitLinks.Where(l => l.AncestorId == root).Select(l => l.DescendantId);
-    }
 
     private async Task<int> LineAsync(string code, CancellationToken ct)
     {
