@@ -19,14 +19,19 @@ namespace Centurion.Features.Evaluation;
 /// late reports (submitted after their deadline), missing reports (not submitted by the evaluation's instant although due),
 /// rectification items overdue (deadline in the window, not closed out by the end of that day, the day already past),
 /// items closed out early (in the window, before their deadline), failed emergency-duty spot checks (called in the window,
-/// draws in force), and trouble spots reopened on re-check in the window. No scope check: the caller decides who may see it.
+/// draws in force), and trouble spots reopened on re-check in the window. The peers are the prefectures unless the caller names
+/// others (the counties of one prefecture). No scope check: the caller decides who may see it.
 /// </summary>
 public static class MonthFacts
 {
     public static async Task<IReadOnlyList<UnitFacts>> GatherAsync(CenturionDb db, Campaign c, Window window, DateTime asOfUtc,
-        IReadOnlyList<IndicatorRule> rules, CancellationToken ct = default)
+        IReadOnlyList<IndicatorRule> rules, CancellationToken ct = default) =>
+        await GatherAsync(db, c, window, asOfUtc, rules, await PrefecturesAsync(db, c, ct), ct);
+
+    /// <summary>The same for other peers than the prefectures (e.g. the counties of one prefecture): each fact goes to the peer above it.</summary>
+    public static async Task<IReadOnlyList<UnitFacts>> GatherAsync(CenturionDb db, Campaign c, Window window, DateTime asOfUtc,
+        IReadOnlyList<IndicatorRule> rules, IReadOnlyList<Unit> prefectures, CancellationToken ct = default)
     {
-        var prefectures = await PrefecturesAsync(db, c, ct);
         var ids = prefectures.Select(p => p.Id).ToList();
         // Each unit below a prefecture, to the prefecture it rolls up to.
         var prefectureOf = await db.UnitLinks.Where(l => ids.Contains(l.AncestorId))
@@ -50,11 +55,17 @@ public static class MonthFacts
     private sealed record Dated(int UnitId, DateTime At, Fact Fact);
 
     /// <summary>The prefectures with a reporting unit of the campaign in their subtree (or that report themselves), by code.</summary>
-    public static async Task<List<Unit>> PrefecturesAsync(CenturionDb db, Campaign c, CancellationToken ct = default)
+    public static Task<List<Unit>> PrefecturesAsync(CenturionDb db, Campaign c, CancellationToken ct = default) =>
+        PeersAsync(db, c, UnitLevel.Prefecture, within: null, ct);
+
+    /// <summary>The units of <paramref name="level"/> (below <paramref name="within"/>, if given) with a reporting unit of the campaign at or below them, by code.</summary>
+    public static async Task<List<Unit>> PeersAsync(CenturionDb db, Campaign c, UnitLevel level, int? within, CancellationToken ct = default)
     {
         var reporting = db.CampaignUnits.Where(cu => cu.CampaignId == c.Id).Select(cu => cu.UnitId);
         var above = db.UnitLinks.Where(l => reporting.Contains(l.DescendantId)).Select(l => l.AncestorId);
-        return await db.Units.Where(u => u.Level == UnitLevel.Prefecture && above.Contains(u.Id)).OrderBy(u => u.Code).ToListAsync(ct);
+        var units = db.Units.Where(u => u.Level == level && above.Contains(u.Id));
+        if (within is { } w) units = units.Where(u => db.UnitLinks.Any(l => l.AncestorId == w && l.DescendantId == u.Id));
+        return await units.OrderBy(u => u.Code).ToListAsync(ct);
     }
 
     private static async Task<List<Dated>> ReportFactsAsync(CenturionDb db, Campaign c, Window window, DateTime asOfUtc, CancellationToken ct)
@@ -122,7 +133,7 @@ public static class MonthFacts
 
     /// <summary>Each prefecture's figure of each indicator the rules name: the subtree's total for the window, and a year before.</summary>
     private static async Task<Dictionary<int, List<IndicatorFigure>>> FiguresAsync(CenturionDb db, Campaign c, Window window,
-        IReadOnlyList<IndicatorRule> rules, List<Unit> prefectures, CancellationToken ct)
+        IReadOnlyList<IndicatorRule> rules, IReadOnlyList<Unit> prefectures, CancellationToken ct)
     {
         var result = prefectures.ToDictionary(p => p.Id, _ => new List<IndicatorFigure>());
         var codes = rules.Select(r => r.Indicator).Distinct().ToList();
