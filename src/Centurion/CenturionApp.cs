@@ -8,6 +8,7 @@ using Centurion.Features.Ledgers;
 using Centurion.Features.Reporting;
 using Centurion.Features.Records;
 using Centurion.Features.Statistics;
+using Centurion.Features.Evaluation;
 using Centurion.Features.Supervision;
 using Centurion.Features.Units;
 using Centurion.Features.Work;
@@ -52,6 +53,7 @@ public static class CenturionApp
         services.AddLedgers();
         services.AddWork();
         services.AddSupervision();
+        services.AddEvaluation();
         services.AddSingleton<IFactSource, ReportFacts>();
         services.AddSingleton<IFactSource, RecordFacts>();
         services.AddScoped<CampaignPlan>().AddScoped<KeyTasks>().AddWorkSource<KeyTaskWork>();
@@ -100,6 +102,7 @@ public static class CenturionApp
         app.MapLedgers();
         app.MapWorkApi();
         app.MapSupervision();
+        app.MapEvaluation();
         app.MapRazorComponents<App>();
         return app;
     }
