@@ -13,6 +13,7 @@ public static class Ui
     public static readonly Phrase Bulletin = new("对外通稿", "Public bulletin");
     public static readonly Phrase Approvals = new("待审核", "Awaiting approval");
     public static readonly Phrase FileEncoding = new("文件编码", "File encoding");
+    public static readonly Phrase Evaluation = new("考核评估", "Evaluation");
     public static readonly Phrase Completeness = new("报送情况", "Completeness");
     public static readonly Phrase ImportFigures = new("导入填报数据", "Import figures");
     public static readonly Phrase ApiDocs = new("接口文档", "API");

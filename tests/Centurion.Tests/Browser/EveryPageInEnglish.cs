@@ -41,6 +41,10 @@ public partial class EveryPageInEnglish(Support.Browser browser) : IClassFixture
         "/audit?entity=KeyPlace",
         "/audit?entity=Dispute",
         "/supervision/items?overdue=true",
+        "/campaigns/summer-2022/evaluation/2022-08?whatif=1",
+        "/campaigns/summer-2022/evaluation/2022-08?within=510100",
+        "/campaigns/summer-2022/evaluation/2022-08/units/510100",
+        "/campaigns/summer-2022/evaluation/August",
     ];
 
     [Fact]
@@ -100,6 +104,7 @@ public partial class EveryPageInEnglish(Support.Browser browser) : IClassFixture
                 (_, "UnitCode") => "510104",
                 (_, "Date") => "2022-07-01",
                 ("spot-checks", "Campaign") => "summer-2022",
+                ("evaluation", "Month") => "2022-08",
                 (var ledger, "Id") when ids.ContainsKey(ledger) => ids[ledger].ToString(),
                 _ => throw new Xunit.Sdk.XunitException($"The route {template} has a parameter {{{name}}} this test has no value for: add one, so the page is checked."),
             };

@@ -1,0 +1,50 @@
+using Centurion.Data;
+using Centurion.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Centurion.Tests.Browser;
+
+/// <summary>
+/// The province campaign office in Chromium follows August 2022's evaluation from the campaign to the record behind a deduction:
+/// the ranking, a black-listed unit's explanation, and a deduction's source, an overdue rectification item.
+/// </summary>
+public class EvaluationJourney(Support.Browser browser) : IClassFixture<Support.Browser>
+{
+    [Fact]
+    public async Task The_office_follows_a_black_listed_units_deduction_to_the_overdue_item()
+    {
+        await using var app = await TestApp.StartAsync(DatabaseProvider.Sqlite, realServer: true);
+        var page = await browser.OpenAsync(app);
+        await Support.Browser.SignInAsync(page, "province");
+        await page.GotoAsync("/campaigns/summer-2022");
+        await page.ClickAsync("#evaluation");
+        await page.ClickAsync("#month-2022-08 a");
+        await page.WaitForURLAsync("**/evaluation/2022-08");
+        await Assertions.Expect(page.Locator("#version")).ToContainTextAsync("1");
+        await Support.Browser.ScreenshotAsync(page, "evaluation-ranking");
+
+        // A black-listed unit whose deductions include an overdue item, from the black list at the top.
+        var black = page.Locator("#black-list a");
+        Assert.True(await black.CountAsync() > 0);
+        string? chosen = null;
+        foreach (var href in await black.EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"))
+        {
+            var x = await app.ApiAs("province").GetStringAsync("/api" + href);
+            if (x.Contains("\"rule\":\"overdue-item\"")) { chosen = href; break; }
+        }
+        Assert.NotNull(chosen);
+        await page.ClickAsync($"#black-list a[href='{chosen}']");
+        await page.WaitForURLAsync($"**{chosen}");
+        await Assertions.Expect(page.Locator("#list")).ToBeVisibleAsync();
+        var score = await page.Locator("#score").InnerTextAsync();
+        await Assertions.Expect(page.Locator("#total")).ToHaveTextAsync(score);
+        await Support.Browser.ScreenshotAsync(page, "evaluation-explanation");
+
+        var source = page.Locator("#group-deductions a.source[href^='/supervision/items/']").First;
+        var item = await source.GetAttributeAsync("href");
+        await source.ClickAsync();
+        await page.WaitForURLAsync($"**{item}");
+        await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#not-found")).ToHaveCountAsync(0);
+    }
+}
