@@ -124,12 +124,9 @@ public abstract class CenturionDb(DbContextOptions options, Actor actor, TimePro
         var pending = new List<PendingAudit>();
         foreach (var entry in ChangeTracker.Entries())
         {
-            if (entry.Entity is AuditEntry)
-            {
-                if (entry.State is EntityState.Modified or EntityState.Deleted)
-                    throw new InvalidOperationException("The audit trail is append-only.");
-                continue;
-            }
+            if (entry.Entity is IFrozen && entry.State is EntityState.Modified or EntityState.Deleted)
+                throw new FrozenRowException(entry.Metadata.ClrType.Name, entry.State.ToString());
+            if (entry.Entity is AuditEntry) continue;
             var rules = RulesFor(entry.Metadata.ClrType);
             if (rules.Skip) continue;
             if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)

@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Centurion.Infrastructure;
 
-/// <summary>One change to domain data. Append-only: the context refuses to update or delete these rows.</summary>
-public sealed class AuditEntry
+/// <summary>One change to domain data. Append-only: frozen (<see cref="IFrozen"/>), the context refuses to update or delete these rows.</summary>
+public sealed class AuditEntry : IFrozen
 {
     public long Id { get; set; }
     public DateTime AtUtc { get; set; }

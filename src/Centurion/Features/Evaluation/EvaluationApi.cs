@@ -1,4 +1,5 @@
 using Centurion.Features.Campaigns;
+using Centurion.Features.Evaluation.Publication;
 using Centurion.Infrastructure;
 
 namespace Centurion.Features.Evaluation;
@@ -7,12 +8,13 @@ namespace Centurion.Features.Evaluation;
 public static class EvaluationApi
 {
     public static IServiceCollection AddEvaluation(this IServiceCollection services) =>
-        services.AddScoped<EvaluationAccess>().AddScoped<MonthView>();
+        services.AddScoped<EvaluationAccess>().AddScoped<MonthView>().AddScoped<Publications>();
 
     public static void MapEvaluation(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/campaigns/{campaign}/evaluation").WithTags("Evaluation").RequireAuthorization().ProducesCommonProblems();
         MapMonths(api);
+        app.MapEvaluationPublication();
     }
 
     private const string Scope = " The campaign office sees every unit; anyone else the explanations of their own peers (their prefecture, or the units in their subtree) and the others' ranking only where the scheme publishes it. Computed now, from the records as they stand.";
