@@ -86,6 +86,7 @@ public static class Cli
         foreach (var command in Features.Statistics.StatsCli.Commands(output)) root.Subcommands.Add(command);
         root.Subcommands.Add(Features.Bulletin.Bulletins.Command(output));
         root.Subcommands.Add(Features.Work.WorkCli.RemindCommand(output));
+        root.Subcommands.Add(Features.Evaluation.Publication.EvaluateCli.Command(output));
         return root;
     }
 

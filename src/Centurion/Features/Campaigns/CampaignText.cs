@@ -39,4 +39,7 @@ public static class CampaignText
 
     public static string DateRange(DateOnly from, DateOnly to) =>
         Lang.IsEnglish ? $"{from:d MMM yyyy} – {to:d MMM yyyy}" : $"{from:yyyy年M月d日}至{to:yyyy年M月d日}";
+
+    public static readonly Phrase PublishedEvaluation = new("考核结果发布", "Published evaluation");
+    public static readonly Phrase EvaluationAppeals = new("考核申诉", "Evaluation appeals");
 }

@@ -55,6 +55,7 @@ public static class DemoData
         await DemoSupervision.SeedAsync(db, ct);
         await DemoKeyTasks.SeedAsync(db, ct);
         await DemoEvaluation.SeedAsync(db, ct);
+        await DemoPublication.SeedAsync(db, ct);
         return result;
     }
 }

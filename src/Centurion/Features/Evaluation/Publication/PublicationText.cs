@@ -51,6 +51,7 @@ public static class PublicationText
     public static readonly Phrase Reason = new("理由", "Reason");
     public static readonly Phrase When = new("日期", "Date");
     public static readonly Phrase Who = new("经办人", "By");
+    public static readonly Phrase NotYetShort = new("未发布", "Not published");
     public static readonly Phrase NotYet = new("本月考核结果尚未发布。", "This month's evaluation is not published yet.");
     public static readonly Phrase Publish = new("发布本月考核结果", "Publish this month");
     public static readonly Phrase WillPublish = new("将发布当前计算结果（按现在的数据），发布后即冻结：", "Publishing stores the current computation (today's figures) and freezes it:");
@@ -125,6 +126,17 @@ public static class PublicationText
         _ when rule.EndsWith(":improvement") => new($"{rule[..^12]}（同比改善）", $"{rule[..^12]} (improvement)"),
         _ => new(rule, rule),
     };
+
+    /// <summary>The scorer's reason for a list (rank 3 of 21: top 5; major negative incident: …) in the reader's language.</summary>
+    public static string? ListReasonText(string? reason)
+    {
+        if (reason is null) return null;
+        var m = System.Text.RegularExpressions.Regex.Match(reason, @"^rank (\d+) of (\d+): (top|bottom) (\d+)$");
+        if (m.Success)
+            return new Phrase($"第 {m.Groups[1]} 名（共 {m.Groups[2]}）：{(m.Groups[3].Value == "top" ? "前" : "后")} {m.Groups[4]} 名", reason);
+        const string major = "major negative incident: ";
+        return reason.StartsWith(major) ? new Phrase($"重大负面事件：{reason[major.Length..]}", reason) : reason;
+    }
 
     public sealed record Message(string Zh, string En)
     {

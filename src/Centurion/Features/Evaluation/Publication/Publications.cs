@@ -46,7 +46,7 @@ public sealed record AppealDto(long Id, string Campaign, string Month, string Un
 /// not the office) appeal its deductions within the period. Reads go through <see cref="EvaluationAccess"/>: another unit's
 /// explanation and appeals are "not found"; its ranking row only where the scheme publishes the ranking.
 /// </summary>
-public sealed class Publications(CenturionDb db, CallerScope scope, EvaluationAccess access, Actor actor, TimeProvider clock, EvidenceStore store)
+public sealed class Publications(CenturionDb db, CallerScope scope, EvaluationAccess access, Actor actor, TimeProvider clock, EvidenceStore? store = null)
 {
     public static string AppealFileUrl(string campaign, long appealId, long fileId) => $"/campaigns/{campaign}/evaluation/appeals/{appealId}/evidence/{fileId}";
 
@@ -151,6 +151,25 @@ public sealed class Publications(CenturionDb db, CallerScope scope, EvaluationAc
 
     // ---- reading ----
 
+    public sealed record MonthRowDto(string Month, DateOnly From, DateOnly To, bool Published, int? SchemeVersion, DateTime? PublishedUtc, DateOnly? AppealUntil, int Corrections);
+
+    /// <summary>The campaign's evaluation months, each with its publication if it has one.</summary>
+    public async Task<IReadOnlyList<MonthRowDto>> MonthsAsync(string campaign, CancellationToken ct = default)
+    {
+        var c = await CampaignOperations.FindAsync(db, scope, campaign, ct);
+        var published = await db.Set<EvaluationPublication>().Where(p => p.CampaignId == c.Id)
+            .Select(p => new { p.Id, p.Month, p.SchemeNumber, p.PublishedUtc, p.AppealUntil }).ToListAsync(ct);
+        var ids = published.Select(p => p.Id).ToList();
+        var corrections = await db.Set<EvaluationCorrection>().Where(x => ids.Contains(x.PublicationId)).GroupBy(x => x.PublicationId)
+            .Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.N, ct);
+        return [.. EvaluationMonths.Of(c).Select(m =>
+        {
+            var p = published.Where(p => p.Month == m.Key).MaxBy(p => p.SchemeNumber);
+            return new MonthRowDto(m.Key, m.Window.From, m.Window.To, p is not null, p?.SchemeNumber, p is null ? null : Utc(p.PublishedUtc), p?.AppealUntil,
+                p is null ? 0 : corrections.GetValueOrDefault(p.Id));
+        })];
+    }
+
     public async Task<PublicationDto?> FindPublicationAsync(string campaign, string? month, CancellationToken ct = default)
     {
         var (c, m) = await ResolveAsync(campaign, month, ct);
@@ -189,6 +208,10 @@ public sealed class Publications(CenturionDb db, CallerScope scope, EvaluationAc
         var own = await OwnCodesAsync(c, p.Scores.Select(s => s.UnitCode), ct);
         return [.. p.Scores.Where(s => own.Contains(s.UnitCode))];
     }
+
+    /// <summary>Which of the campaign's peers (by code) the caller may see the explanation of: the pages link only those.</summary>
+    public async Task<IReadOnlySet<string>> OwnAsync(string campaign, IEnumerable<string> codes, CancellationToken ct = default) =>
+        await OwnCodesAsync(await CampaignOperations.FindAsync(db, scope, campaign, ct), codes, ct);
 
     private async Task<IReadOnlySet<string>> OwnCodesAsync(Campaign c, IEnumerable<string> codes, CancellationToken ct)
     {
@@ -302,7 +325,7 @@ public sealed class Publications(CenturionDb db, CallerScope scope, EvaluationAc
                 await db.SaveChangesAsync(t);
                 if (files.Count > 0)
                 {
-                    foreach (var file in await store.StoreAllAsync(db, files, 0, peer.Id, t)) db.Add(new EvaluationAppealEvidence(appeal, file));
+                    foreach (var file in await (store ?? throw new InvalidOperationException("No evidence store.")).StoreAllAsync(db, files, 0, peer.Id, t)) db.Add(new EvaluationAppealEvidence(appeal, file));
                     await db.SaveChangesAsync(t);
                 }
                 return appeal.Id;
@@ -399,12 +422,19 @@ public sealed class Publications(CenturionDb db, CallerScope scope, EvaluationAc
 
     private static DomainException Stale() => DomainException.Conflict(new("申诉已被他人处理，请刷新后重试。", "Someone else decided the appeal meanwhile; reload and try again."));
 
+    /// <summary>An appeal's evidence files, for the page's list.</summary>
+    public async Task<IReadOnlyList<EvidenceFile>> AppealFilesAsync(string campaign, long id, CancellationToken ct = default)
+    {
+        await FindAppealAsync(campaign, id, ct);
+        return await db.Set<EvaluationAppealEvidence>().Where(x => x.AppealId == id).OrderBy(x => x.Id).Select(x => x.File!).ToListAsync(ct);
+    }
+
     public async Task<IResult> DownloadAppealFileAsync(string campaign, long id, long file, CancellationToken ct = default)
     {
         await FindAppealAsync(campaign, id, ct);
         var f = await db.Set<EvaluationAppealEvidence>().Where(x => x.AppealId == id && x.EvidenceFileId == file).Select(x => x.File!).FirstOrDefaultAsync(ct)
             ?? throw DomainException.NotFound(new("找不到该证据文件。", "That evidence file was not found."));
-        return await store.DownloadAsync(f, ct);
+        return await (store ?? throw new InvalidOperationException("No evidence store.")).DownloadAsync(f, ct);
     }
 
     public static string Code(AppealState s) => s.ToString().ToLowerInvariant();
