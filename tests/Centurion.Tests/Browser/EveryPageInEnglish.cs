@@ -45,6 +45,9 @@ public partial class EveryPageInEnglish(Support.Browser browser) : IClassFixture
         "/campaigns/summer-2022/evaluation/2022-08?within=510100",
         "/campaigns/summer-2022/evaluation/2022-08/units/510100",
         "/campaigns/summer-2022/evaluation/August",
+        "/campaigns/summer-2022/evaluation/2022-07/publication",
+        "/campaigns/summer-2022/evaluation/2022-09/publication",
+        "/campaigns/summer-2022/evaluation/appeals?state=upheld",
     ];
 
     [Fact]
@@ -105,6 +108,7 @@ public partial class EveryPageInEnglish(Support.Browser browser) : IClassFixture
                 (_, "Date") => "2022-07-01",
                 ("spot-checks", "Campaign") => "summer-2022",
                 ("evaluation", "Month") => "2022-08",
+                ("units", "Unit") => "510700",
                 (var ledger, "Id") when ids.ContainsKey(ledger) => ids[ledger].ToString(),
                 _ => throw new Xunit.Sdk.XunitException($"The route {template} has a parameter {{{name}}} this test has no value for: add one, so the page is checked."),
             };
@@ -130,6 +134,7 @@ public partial class EveryPageInEnglish(Support.Browser browser) : IClassFixture
             ["items"] = await db.Set<RectificationItem>().MinAsync(i => i.Id),
             ["listings"] = await db.Set<Centurion.Features.Supervision.Listing.Listing>().MinAsync(l => l.Id),
             ["tasks"] = await db.CampaignTasks.Where(t => t.ReturnReason != null).MinAsync(t => t.Id),
+            ["appeals"] = await db.Set<Centurion.Features.Evaluation.Publication.EvaluationAppeal>().MaxAsync(a => a.Id), // the upheld one, with its correction
         };
     }
 
@@ -186,6 +191,9 @@ public partial class EveryPageInEnglish(Support.Browser browser) : IClassFixture
         foreach (var l in await db.Set<Centurion.Features.Supervision.Listing.Listing>().Select(l => new[] { l.Place ?? "", l.Problem ?? "", l.Reason, l.Conclusion ?? "" }).ToListAsync()) names.AddRange(l);
         names.AddRange(await db.Set<Centurion.Features.Supervision.Listing.ListingChange>().Select(c => c.Text).ToListAsync());
         names.AddRange(await db.Set<Centurion.Infrastructure.Evidence.EvidenceFile>().Select(f => f.FileName).ToListAsync());
+        names.AddRange(await db.Set<Centurion.Features.Evaluation.Publication.EvaluationPublishedPoint>().Where(p => p.SourceLabel != null).Select(p => p.SourceLabel!).Distinct().ToListAsync());
+        names.AddRange(await db.Set<Centurion.Features.Evaluation.Publication.EvaluationAppealChange>().Select(c => c.Text).ToListAsync());
+        names.AddRange(await db.Set<Centurion.Features.Evaluation.Publication.EvaluationCorrection>().Select(c => c.Reason).ToListAsync());
         return [.. names.Where(n => n.Length > 0).Distinct().OrderByDescending(n => n.Length)];
     }
 

@@ -55,4 +55,36 @@ public class CliTests
         await using var db = app.Db();
         Assert.False(await db.Users.AnyAsync(u => u.UserName == "ghost"));
     }
+
+    [Theory, BothDatabases]
+    public async Task Evaluate_json_lists_every_prefecture_with_points_adding_up_and_publish_freezes_the_month(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var run = await CliProcess.RunAsync(provider, app.ConnectionString, "evaluate", "--campaign", "summer-2022", "--month", "2022-09", "--json").ThrowIfFailed();
+        var month = JsonDocument.Parse(run.Output).RootElement;
+        Assert.False(month.GetProperty("published").GetBoolean());
+        var units = month.GetProperty("units").EnumerateArray().ToList();
+        Assert.Equal(21, units.Count);
+        foreach (var u in units)
+        {
+            Assert.Matches("^51[0-9]{4}$", u.GetProperty("unit").GetString());
+            Assert.Contains(u.GetProperty("list").GetString(), new[] { "red", "black", "none" });
+            Assert.True(u.GetProperty("rank").GetInt32() >= 1);
+            var points = u.GetProperty("points").EnumerateArray().ToList();
+            Assert.All(points, p => { p.GetProperty("rule"); p.GetProperty("source"); p.GetProperty("value"); });
+            Assert.Equal(u.GetProperty("score").GetDecimal(), points.Sum(p => p.GetProperty("points").GetDecimal()));
+        }
+        Assert.Equal(5, units.Count(u => u.GetProperty("list").GetString() == "red"));
+
+        var published = await CliProcess.RunAsync(provider, app.ConnectionString, "evaluate", "--campaign", "summer-2022", "--month", "2022-09", "--publish").ThrowIfFailed();
+        Assert.Contains("published (snapshot SHA-256", published.Output);
+        await using (var db = app.Db())
+            Assert.True(await db.Set<Centurion.Features.Evaluation.Publication.EvaluationPublication>().AnyAsync(p => p.Month == "2022-09"));
+        var again = await CliProcess.RunAsync(provider, app.ConnectionString, "evaluate", "--campaign", "summer-2022", "--month", "2022-09", "--publish");
+        Assert.NotEqual(0, again.ExitCode);
+        var unknown = await CliProcess.RunAsync(provider, app.ConnectionString, "evaluate", "--campaign", "summer-2022", "--month", "2023-01");
+        Assert.NotEqual(0, unknown.ExitCode);
+        Assert.Contains("2023-01", unknown.Errors);
+        Assert.NotEqual(0, (await CliProcess.RunAsync(provider, app.ConnectionString, "evaluate", "--campaign", "no-such", "--month", "2022-07")).ExitCode);
+    }
 }
