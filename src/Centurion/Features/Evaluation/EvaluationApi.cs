@@ -8,13 +8,15 @@ namespace Centurion.Features.Evaluation;
 public static class EvaluationApi
 {
     public static IServiceCollection AddEvaluation(this IServiceCollection services) =>
-        services.AddScoped<EvaluationAccess>().AddScoped<MonthView>().AddScoped<Publications>();
+        services.AddScoped<EvaluationAccess>().AddScoped<MonthView>().AddScoped<Publications>()
+            .AddScoped<Schemes.SchemeEditor>();
 
     public static void MapEvaluation(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/campaigns/{campaign}/evaluation").WithTags("Evaluation").RequireAuthorization().ProducesCommonProblems();
         MapMonths(api);
         app.MapEvaluationPublication();
+        Schemes.SchemeApi.MapSchemeApi(app);
     }
 
     private const string Scope = " The campaign office sees every unit; anyone else the explanations of their own peers (their prefecture, or the units in their subtree) and the others' ranking only where the scheme publishes it. Computed now, from the records as they stand.";
