@@ -96,7 +96,7 @@ public sealed class SchemeEditor(CenturionDb db, EvaluationAccess access, Actor 
         if (input.Scheme.ValueKind != JsonValueKind.Object) errors.Add("scheme", new("请提供计分方案对象", "give the scheme as an object"));
         else
         {
-            try { scheme = SchemeJson.Read(input.Scheme.GetRawText()); }
+            try { scheme = SchemeJson.Parse(input.Scheme.GetRawText()); }
             catch (DomainException e) when (e.Errors is not null) { foreach (var (k, v) in e.Errors) foreach (var m in v) errors.Add(k, new(m, m)); }
         }
         errors.ThrowIfAny(SchemeJson.Invalid);
@@ -137,7 +137,7 @@ public sealed class SchemeEditor(CenturionDb db, EvaluationAccess access, Actor 
 
     /// <summary>Imports an export's text into the draft (creating it if none): strict, so an unknown member is a 422 naming its path.</summary>
     public Task<SchemeVersionDto> ImportAsync(Campaign c, string json, DateOnly? fromMonth, int? version, CancellationToken ct = default) =>
-        SaveDraftAsync(c, fromMonth, SchemeJson.Read(json), version, ct);
+        SaveDraftAsync(c, fromMonth, SchemeJson.Parse(json), version, ct);
 
     /// <summary>
     /// A new draft, copied from the latest published version, applying from <paramref name="fromMonth"/> or else the month after

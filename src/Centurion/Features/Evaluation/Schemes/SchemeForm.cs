@@ -99,6 +99,42 @@ public sealed partial class SchemeForm
         return f;
     }
 
+    /// <summary>The form's fields as a browser posts them (a checkbox only when ticked), by the names the page gives its inputs.</summary>
+    public IEnumerable<KeyValuePair<string, string>> ToFields()
+    {
+        IEnumerable<(string, string)> All()
+        {
+            yield return ("fromMonth", FromMonth);
+            yield return ("base", Base);
+            yield return ("appealDays", AppealDays);
+            if (PublishRanking) yield return ("publishRanking", "true");
+            for (var i = 0; i < Indicators.Count; i++)
+            {
+                var (r, at) = (Indicators[i], $"indicators[{i}]");
+                yield return ($"{at}.indicator", r.Indicator);
+                yield return ($"{at}.method", r.Method);
+                yield return ($"{at}.weight", r.Weight);
+                yield return ($"{at}.cap", r.Cap);
+                if (r.LowerIsBetter) yield return ($"{at}.lowerIsBetter", "true");
+                yield return ($"{at}.target", r.Target);
+                yield return ($"{at}.lowBase", r.LowBase);
+                if (r.RequireSignificance) yield return ($"{at}.requireSignificance", "true");
+            }
+            foreach (var (name, rows) in new[] { ("deductions", Deductions), ("bonuses", Bonuses) })
+                for (var i = 0; i < rows.Count; i++)
+                {
+                    yield return ($"{name}[{i}].kind", rows[i].Kind);
+                    yield return ($"{name}[{i}].points", rows[i].Points);
+                    yield return ($"{name}[{i}].monthlyCap", rows[i].MonthlyCap);
+                }
+            yield return ("lists.redTop", RedTop);
+            yield return ("lists.blackBottom", BlackBottom);
+            if (MajorIncidentBlacklists) yield return ("lists.majorIncidentBlacklists", "true");
+            yield return ("lists.precedence", Precedence);
+        }
+        return All().Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2));
+    }
+
     /// <summary>
     /// The scheme the form describes, with every value that is not a number (or not one of the allowed names) an error on its
     /// field; null when there is any. The scheme's own rules are checked by the editor on save.

@@ -27,6 +27,14 @@ public static class SchemeJson
     /// <summary>The scheme in <paramref name="json"/>, sound, or a 422 that says which field is wrong and why.</summary>
     public static Scheme Read(string json)
     {
+        var scheme = Parse(json);
+        Check(scheme);
+        return scheme;
+    }
+
+    /// <summary>The scheme in <paramref name="json"/> as written, its rules not yet checked (a 422 by path if it cannot be read).</summary>
+    public static Scheme Parse(string json)
+    {
         Scheme? scheme;
         try
         {
@@ -37,9 +45,7 @@ public static class SchemeJson
             var at = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "json" : e.Path.TrimStart('$', '.');
             throw DomainException.Invalid(Invalid, new Dictionary<string, string[]> { [at] = [new Phrase($"JSON 无法读取：{e.Message}", $"the JSON cannot be read: {e.Message}")] });
         }
-        if (scheme is null) throw DomainException.Invalid(Invalid, new Dictionary<string, string[]> { ["json"] = [new Phrase("JSON 为空", "the JSON is empty")] });
-        Check(scheme);
-        return scheme;
+        return scheme ?? throw DomainException.Invalid(Invalid, new Dictionary<string, string[]> { ["json"] = [new Phrase("JSON 为空", "the JSON is empty")] });
     }
 
     /// <summary>Refuses an unsound scheme with a 422 listing each wrong field.</summary>
