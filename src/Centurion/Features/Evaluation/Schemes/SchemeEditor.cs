@@ -99,6 +99,7 @@ public sealed class SchemeEditor(CenturionDb db, EvaluationAccess access, Actor 
             try { scheme = SchemeJson.Parse(input.Scheme.GetRawText()); }
             catch (DomainException e) when (e.Errors is not null) { foreach (var (k, v) in e.Errors) foreach (var m in v) errors.Add(k, new(m, m)); }
         }
+        if (errors.Any && scheme is not null) foreach (var (k, v) in scheme.Problems()) foreach (var m in v) errors.Add(k, new(m, m)); // all at once
         errors.ThrowIfAny(SchemeJson.Invalid);
         return SaveDraftAsync(c, from, scheme!, input.Version, ct);
     }
