@@ -5,6 +5,7 @@ namespace Centurion.Features.Campaigns;
 public static class CampaignText
 {
     public static readonly Phrase CampaignsTitle = new("专项行动", "Campaigns");
+    public static readonly Phrase Incidents = new("负面事件和表扬", "Incidents and commendations");
     public static readonly Phrase DueToday = new("今日应报（{0}）", "Due today ({0})");
     public static readonly Phrase LastPeriod = new("最后一期报表（{0}）", "Last period's report ({0})");
     public static readonly Phrase FirstPeriod = new("第一期报表（{0}）", "First period's report ({0})");

@@ -1,4 +1,5 @@
 using Centurion.Features.Campaigns;
+using Centurion.Features.Evaluation.Incidents;
 using Centurion.Features.Evaluation.Publication;
 using Centurion.Infrastructure;
 
@@ -9,7 +10,7 @@ public static class EvaluationApi
 {
     public static IServiceCollection AddEvaluation(this IServiceCollection services) =>
         services.AddScoped<EvaluationAccess>().AddScoped<MonthView>().AddScoped<Publications>()
-            .AddScoped<Schemes.SchemeEditor>();
+            .AddScoped<Schemes.SchemeEditor>().AddIncidentRegister();
 
     public static void MapEvaluation(this IEndpointRouteBuilder app)
     {
@@ -17,6 +18,7 @@ public static class EvaluationApi
         MapMonths(api);
         app.MapEvaluationPublication();
         Schemes.SchemeApi.MapSchemeApi(app);
+        app.MapIncidentRegister();
     }
 
     private const string Scope = " The campaign office sees every unit; anyone else the explanations of their own peers (their prefecture, or the units in their subtree) and the others' ranking only where the scheme publishes it. Computed now, from the records as they stand.";
