@@ -54,6 +54,7 @@ public static class DemoData
         var result = await DemoCampaign.SeedAsync(db, records, ct);
         await DemoSupervision.SeedAsync(db, ct);
         await DemoKeyTasks.SeedAsync(db, ct);
+        await DemoIncidents.SeedAsync(db, ct);
         await DemoEvaluation.SeedAsync(db, ct);
         await DemoPublication.SeedAsync(db, ct);
         return result;

@@ -1,10 +1,12 @@
 using Centurion.Data;
 using Centurion.Features.Campaigns;
+using Centurion.Features.Evaluation.Incidents;
 using Centurion.Features.Evaluation.Scoring;
 using Centurion.Features.Ledgers.SpotChecks;
 using Centurion.Features.Ledgers.TroubleSpots;
 using Centurion.Features.Reporting;
 using Centurion.Features.Statistics;
+using Centurion.Features.Supervision.Listing;
 using Centurion.Features.Supervision.Rectification;
 using Centurion.Features.Units;
 using Centurion.Infrastructure;
@@ -19,8 +21,11 @@ namespace Centurion.Features.Evaluation;
 /// late reports (submitted after their deadline), missing reports (not submitted by the evaluation's instant although due),
 /// rectification items overdue (deadline in the window, not closed out by the end of that day, the day already past),
 /// items closed out early (in the window, before their deadline), failed emergency-duty spot checks (called in the window,
-/// draws in force), and trouble spots reopened on re-check in the window. The peers are the prefectures unless the caller names
-/// others (the counties of one prefecture). No scope check: the caller decides who may see it.
+/// draws in force), trouble spots reopened on re-check in the window, listed-supervision progress reports overdue (a due
+/// instant in the window and by the evaluation's instant, with no report before it), and the negative incidents and
+/// commendations of the campaign's register dated in the window (recorded by the evaluation's instant and not withdrawn by
+/// then). The peers are the prefectures unless the caller names others (the counties of one prefecture). No scope check: the
+/// caller decides who may see it.
 /// </summary>
 public static class MonthFacts
 {
@@ -46,6 +51,8 @@ public static class MonthFacts
         foreach (var r in await ItemFactsAsync(db, c, window, asOfUtc, ct)) Add(r.UnitId, r.At, r.Fact);
         foreach (var r in await SpotCheckFactsAsync(db, c, window, ct)) Add(r.UnitId, r.At, r.Fact);
         foreach (var r in await TroubleSpotFactsAsync(db, window, ct)) Add(r.UnitId, r.At, r.Fact);
+        foreach (var r in await ProgressReportFactsAsync(db, c, window, asOfUtc, ct)) Add(r.UnitId, r.At, r.Fact);
+        foreach (var r in await RegisterFactsAsync(db, c, window, asOfUtc, ct)) Add(r.UnitId, r.At, r.Fact);
 
         var figures = await FiguresAsync(db, c, window, rules, prefectures, ct);
         return [.. prefectures.Select(p => new UnitFacts(p.Code, figures[p.Id],
@@ -129,6 +136,57 @@ public static class MonthFacts
                               where ch.From == cleared && ch.To == rectifying && ch.AtUtc >= fromUtc && ch.AtUtc < toUtc
                               select new { ch.Id, s.UnitId, SpotId = s.Id, s.Name, ch.AtUtc }).ToListAsync(ct);
         return [.. reopened.Select(r => new Dated(r.UnitId, r.AtUtc, new(FactKind.ReopenedTroubleSpot, new("trouble-spot", r.SpotId.ToString(), r.Name))))];
+    }
+
+    /// <summary>
+    /// Every due instant of a listing's progress reports that passed without a report: the first is due N province days after
+    /// listing, each report moves it to N days after the report (as <see cref="Listing.Report"/> does), and a due instant is missed
+    /// when the next report came at or after it, or none came, while the listing was still listed. The listings are the campaign's
+    /// items', and the trouble spots listed during the campaign.
+    /// </summary>
+    private static async Task<List<Dated>> ProgressReportFactsAsync(CenturionDb db, Campaign c, Window window, DateTime asOfUtc, CancellationToken ct)
+    {
+        var (fromUtc, toUtc) = (ProvinceTime.StartUtc(window.From), ProvinceTime.StartUtc(window.To.AddDays(1)));
+        var (campaignFrom, campaignTo) = (ProvinceTime.StartUtc(c.StartDate), ProvinceTime.StartUtc(c.EndDate.AddDays(1)));
+        var listings = await db.Set<Listing>()
+            .Where(l => l.ListedUtc < toUtc && l.ListedUtc <= asOfUtc && (l.DelistedUtc == null || l.DelistedUtc >= fromUtc)
+                && (l.Kind == ListingKind.Item ? l.Item!.Finding!.Inspection!.Plan!.Team!.CampaignId == c.Id : l.ListedUtc >= campaignFrom && l.ListedUtc < campaignTo))
+            .Select(l => new { l.Id, l.UnitId, l.Kind, l.Place, Measure = l.Item!.Measure, l.IntervalDays, l.ListedUtc, l.DelistedUtc })
+            .ToListAsync(ct);
+        var ids = listings.Select(l => l.Id).ToList();
+        var reports = (await db.Set<ListingChange>().Where(h => ids.Contains(h.ListingId) && h.Event == ListingEvent.Reported)
+                .Select(h => new { h.ListingId, h.AtUtc }).ToListAsync(ct))
+            .ToLookup(h => h.ListingId, h => h.AtUtc);
+        var result = new List<Dated>();
+        foreach (var l in listings)
+        {
+            var subject = l.Kind == ListingKind.Item ? l.Measure : l.Place;
+            var times = reports[l.Id].Order().ToList();
+            var setAt = l.ListedUtc;
+            for (var i = 0; ; i++)
+            {
+                var due = Listing.DueAfter(setAt, l.IntervalDays);
+                if (due >= toUtc || due > asOfUtc || l.DelistedUtc is { } off && off < due) break;
+                var next = i < times.Count ? times[i] : (DateTime?)null;
+                if ((next is null || next >= due) && due >= fromUtc)
+                    result.Add(new(l.UnitId, due, new(FactKind.OverdueProgressReport,
+                        new("listing", $"{l.Id}/{due:yyyy-MM-ddTHH:mm}Z", $"{subject} {ProvinceTime.ToLocal(due):yyyy-MM-dd}"))));
+                if (next is null) break;
+                setAt = next.Value;
+            }
+        }
+        return result;
+    }
+
+    /// <summary>The register's incidents and commendations dated in the window that count at the evaluation's instant.</summary>
+    private static async Task<List<Dated>> RegisterFactsAsync(CenturionDb db, Campaign c, Window window, DateTime asOfUtc, CancellationToken ct)
+    {
+        var entries = await db.Set<RegisterEntry>()
+            .Where(e => e.CampaignId == c.Id && e.Date >= window.From && e.Date <= window.To && e.RecordedUtc <= asOfUtc && (e.WithdrawnUtc == null || e.WithdrawnUtc > asOfUtc))
+            .Select(e => new { e.Id, e.Type, e.UnitId, e.Unit!.NameZh, e.Date, e.Kind, e.Major, e.AwardedBy }).ToListAsync(ct);
+        return [.. entries.Select(e => new Dated(e.UnitId, ProvinceTime.StartUtc(e.Date), e.Type == RegisterType.Incident
+            ? new(FactKind.NegativeIncident, new("incident", e.Id.ToString(), $"{e.Date:yyyy-MM-dd} {e.NameZh} {e.Kind}"), e.Major)
+            : new(FactKind.Commendation, new("commendation", e.Id.ToString(), $"{e.Date:yyyy-MM-dd} {e.NameZh} {e.AwardedBy}"))))];
     }
 
     /// <summary>Each prefecture's figure of each indicator the rules name: the subtree's total for the window, and a year before.</summary>
