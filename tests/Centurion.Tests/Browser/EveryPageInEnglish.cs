@@ -48,6 +48,7 @@ public partial class EveryPageInEnglish(Support.Browser browser) : IClassFixture
         "/campaigns/summer-2022/evaluation/2022-07/publication",
         "/campaigns/summer-2022/evaluation/2022-09/publication",
         "/campaigns/summer-2022/evaluation/appeals?state=upheld",
+        "/campaigns/summer-2022/evaluation/incidents?type=incident",
     ];
 
     [Fact]
@@ -135,6 +136,7 @@ public partial class EveryPageInEnglish(Support.Browser browser) : IClassFixture
             ["listings"] = await db.Set<Centurion.Features.Supervision.Listing.Listing>().MinAsync(l => l.Id),
             ["tasks"] = await db.CampaignTasks.Where(t => t.ReturnReason != null).MinAsync(t => t.Id),
             ["appeals"] = await db.Set<Centurion.Features.Evaluation.Publication.EvaluationAppeal>().MaxAsync(a => a.Id), // the upheld one, with its correction
+            ["incidents"] = await db.Set<Centurion.Features.Evaluation.Incidents.RegisterEntry>().Where(e => e.WithdrawnUtc != null).MinAsync(e => e.Id),
         };
     }
 
@@ -194,6 +196,7 @@ public partial class EveryPageInEnglish(Support.Browser browser) : IClassFixture
         names.AddRange(await db.Set<Centurion.Features.Evaluation.Publication.EvaluationPublishedPoint>().Where(p => p.SourceLabel != null).Select(p => p.SourceLabel!).Distinct().ToListAsync());
         names.AddRange(await db.Set<Centurion.Features.Evaluation.Publication.EvaluationAppealChange>().Select(c => c.Text).ToListAsync());
         names.AddRange(await db.Set<Centurion.Features.Evaluation.Publication.EvaluationCorrection>().Select(c => c.Reason).ToListAsync());
+        foreach (var e in await db.Set<Centurion.Features.Evaluation.Incidents.RegisterEntry>().Select(e => new[] { e.Kind ?? "", e.Description, e.AwardedBy ?? "", e.WithdrawReason ?? "" }).ToListAsync()) names.AddRange(e);
         return [.. names.Where(n => n.Length > 0).Distinct().OrderByDescending(n => n.Length)];
     }
 
