@@ -255,10 +255,10 @@ public partial class AuditTests
         var count = await db.AuditEntries.CountAsync();
 
         row.Actor = "someone else";
-        await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+        await Assert.ThrowsAsync<FrozenRowException>(() => db.SaveChangesAsync());
         db.ChangeTracker.Clear();
         db.AuditEntries.Remove(row);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+        await Assert.ThrowsAsync<FrozenRowException>(() => db.SaveChangesAsync());
 
         await using var fresh = app.Db();
         Assert.Equal(count, await fresh.AuditEntries.CountAsync());
