@@ -1,5 +1,6 @@
 using Centurion.Data;
 using Centurion.Features.Accounts;
+using Centurion.Features.Evaluation;
 using Centurion.Features.Evaluation.Incidents;
 using Centurion.Features.Units;
 using Centurion.Infrastructure;
@@ -28,7 +29,7 @@ public static class DemoIncidents
         var actor = new Actor();
         actor.ActAs("province");
         var clock = new DemoSupervision.SteppingClock();
-        var register = new IncidentRegister(db, scope, actor, clock);
+        var register = new IncidentRegister(db, scope, new EvaluationAccess(db, scope), actor, clock);
         void At(int month, int day, int hour, int minute = 0) => clock.Now = new DateTimeOffset(2022, month, day, hour, minute, 0, TimeSpan.FromHours(8));
         DateOnly D(int month, int day) => new(2022, month, day);
 

@@ -17,14 +17,27 @@ public sealed class EvaluationAccess(CenturionDb db, CallerScope scope)
 {
     public CallerScope Scope => scope;
 
-    /// <summary>The campaign office of the campaign: the role, at the campaign's root unit or above it.</summary>
-    public async Task<bool> IsOfficeAsync(Campaign c, CancellationToken ct = default) =>
-        scope.IsIn(Roles.CampaignOffice) && await db.UnitLinks.AnyAsync(l => l.AncestorId == scope.UnitId && l.DescendantId == c.RootUnitId, ct);
+    // Keyed by the caller too: the demo acts for several users through one instance.
+    private readonly Dictionary<(int Campaign, int Unit), bool> _office = [];
+
+    /// <summary>The campaign office of the campaign: the role, at the campaign's root unit or above it. Asked once a request per campaign.</summary>
+    public async Task<bool> IsOfficeAsync(Campaign c, CancellationToken ct = default)
+    {
+        if (!scope.IsIn(Roles.CampaignOffice)) return false;
+        if (_office.TryGetValue((c.Id, scope.UnitId), out var known)) return known;
+        return _office[(c.Id, scope.UnitId)] = await db.UnitLinks.AnyAsync(l => l.AncestorId == scope.UnitId && l.DescendantId == c.RootUnitId, ct);
+    }
+
+    /// <summary>The units that are the caller's own: its unit, those above it and those below it (not the office's wider view).</summary>
+    public IQueryable<int> OwnUnitIds()
+    {
+        var me = scope.UnitId;
+        return db.UnitLinks.Where(l => l.DescendantId == me || l.AncestorId == me).Select(l => l.DescendantId == me ? l.AncestorId : l.DescendantId);
+    }
 
     /// <summary>Whether the caller may see <paramref name="peer"/>'s own score and explanation.</summary>
     public async Task<bool> IsOwnAsync(Campaign c, Unit peer, CancellationToken ct = default) =>
-        await IsOfficeAsync(c, ct)
-        || await db.UnitLinks.AnyAsync(l => (l.AncestorId == peer.Id && l.DescendantId == scope.UnitId) || (l.AncestorId == scope.UnitId && l.DescendantId == peer.Id), ct);
+        await IsOfficeAsync(c, ct) || await OwnUnitIds().ContainsAsync(peer.Id, ct);
 
     /// <summary>The codes of the peers whose explanation the caller may see, among <paramref name="peers"/>.</summary>
     public async Task<IReadOnlySet<string>> OwnPeersAsync(Campaign c, IEnumerable<Unit> peers, CancellationToken ct = default)
@@ -32,8 +45,7 @@ public sealed class EvaluationAccess(CenturionDb db, CallerScope scope)
         var list = peers.ToList();
         if (await IsOfficeAsync(c, ct)) return list.Select(p => p.Code).ToHashSet();
         var ids = list.Select(p => p.Id).ToList();
-        var linked = await db.UnitLinks.Where(l => (ids.Contains(l.AncestorId) && l.DescendantId == scope.UnitId) || (l.AncestorId == scope.UnitId && ids.Contains(l.DescendantId)))
-            .Select(l => l.AncestorId == scope.UnitId ? l.DescendantId : l.AncestorId).ToListAsync(ct);
-        return list.Where(p => linked.Contains(p.Id)).Select(p => p.Code).ToHashSet();
+        var own = await OwnUnitIds().Where(id => ids.Contains(id)).ToListAsync(ct);
+        return list.Where(p => own.Contains(p.Id)).Select(p => p.Code).ToHashSet();
     }
 }

@@ -100,6 +100,9 @@ public static partial class EvaluationText
         ["improvement"] = new("同比改善", "improvement on a year before"),
     };
 
+    /// <summary>A deduction's or bonus's name, in both languages (the scheme's editor and the explanations say the same).</summary>
+    public static Phrase KindName(FactKind kind) => Rules[Scorer.Name(kind)];
+
     /// <summary>A rule's human name; an indicator rule (<c>criminal-cases-filed:improvement</c>) by its indicator's name and method.</summary>
     public static string RuleName(string rule, Func<string, string?>? indicatorName = null)
     {

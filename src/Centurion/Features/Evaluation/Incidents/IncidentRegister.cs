@@ -1,5 +1,4 @@
 using Centurion.Data;
-using Centurion.Features.Accounts;
 using Centurion.Features.Campaigns;
 using Centurion.Features.Units;
 using Centurion.Infrastructure;
@@ -22,7 +21,7 @@ public sealed record RegisterEntryDto(long Id, string Type, string Campaign, str
 /// users whose subtree holds its unit (the campaign office, at or above the campaign's root, sees all); out of scope it is
 /// "not found". Only the campaign office records and withdraws (403).
 /// </summary>
-public sealed class IncidentRegister(CenturionDb db, CallerScope scope, Actor actor, TimeProvider clock)
+public sealed class IncidentRegister(CenturionDb db, CallerScope scope, EvaluationAccess access, Actor actor, TimeProvider clock)
 {
     /// <summary>An entry's page, which an evaluation's explanation links a point to.</summary>
     public static string PagePath(string campaign, long id) => $"/campaigns/{campaign}/evaluation/incidents/{id}";
@@ -35,8 +34,7 @@ public sealed class IncidentRegister(CenturionDb db, CallerScope scope, Actor ac
     public IQueryable<RegisterEntry> Visible(Campaign c) => scope.Within(db, db.Set<RegisterEntry>().Where(e => e.CampaignId == c.Id));
 
     /// <summary>The campaign office of the unit that runs the campaign (or of a unit above it).</summary>
-    public async Task<bool> IsOfficeAsync(Campaign c, CancellationToken ct = default) =>
-        scope.IsIn(Roles.CampaignOffice) && await db.UnitLinks.AnyAsync(l => l.AncestorId == scope.UnitId && l.DescendantId == c.RootUnitId, ct);
+    public Task<bool> IsOfficeAsync(Campaign c, CancellationToken ct = default) => access.IsOfficeAsync(c, ct);
 
     private async Task RequireOfficeAsync(Campaign c, CancellationToken ct)
     {

@@ -1,23 +1,11 @@
+using Centurion.Features.Evaluation.Scoring;
+
 namespace Centurion.Features.Evaluation.Publication;
 
-/// <summary>
-/// Where a published point's source is shown: a report's page, a rectification item's, a spot-check draw's, a trouble spot's; a
-/// figure has no page of its own. The same addresses the live explanation links to; the page there checks the caller's scope.
-/// </summary>
+/// <summary>The publication's pages, and where a published point's source is shown: the same page the live explanation links to (<see cref="SourceLinks"/>).</summary>
 public static class PublicationLinks
 {
-    public static string? Source(SourceDto? s)
-    {
-        if (s is null) return null;
-        var parts = s.Id.Split('/');
-        return s.Type switch
-        {
-            "report" when parts.Length == 3 => $"/campaigns/{parts[0]}/reports/{parts[1]}/{parts[2]}",
-            "item" => $"/supervision/items/{s.Id}",
-            "trouble-spot" => $"/ledgers/trouble-spots/{s.Id}",
-            _ => null,
-        };
-    }
+    public static string? Source(string campaign, SourceDto? s) => s is null ? null : SourceLinks.Href(campaign, new SourceRef(s.Type, s.Id, s.Label));
 
     public static string Publication(string campaign, string month) => $"/campaigns/{campaign}/evaluation/{month}/publication";
     public static string Unit(string campaign, string month, string unit) => $"/campaigns/{campaign}/evaluation/{month}/publication/units/{unit}";
@@ -26,10 +14,3 @@ public static class PublicationLinks
     public static string Appeal(string campaign, long id) => $"/campaigns/{campaign}/evaluation/appeals/{id}";
 }
 
-/// <summary>How the pages write points and scores: two places at most, a true minus sign, a plus on a bonus where asked.</summary>
-public static class PublicationNumbers
-{
-    public static string Score(decimal d) => d.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture).Replace('-', '−');
-
-    public static string Points(decimal d) => d > 0 ? "+" + Score(d) : Score(d);
-}

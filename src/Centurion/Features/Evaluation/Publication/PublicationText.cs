@@ -1,4 +1,3 @@
-using Centurion.Features.Evaluation.Scoring;
 using Centurion.Infrastructure;
 
 namespace Centurion.Features.Evaluation.Publication;
@@ -87,12 +86,8 @@ public static class PublicationText
     public static readonly Phrase Deduction = new("扣分项", "Deduction");
     public static readonly Phrase NoneShown = new("无", "None");
 
-    public static Phrase ListName(string list) => list switch
-    {
-        "red" => new("红榜", "Red list"),
-        "black" => new("黑榜", "Black list"),
-        _ => new("—", "—"),
-    };
+    /// <summary>A stored list name (red, black, none) as the live ranking names it.</summary>
+    public static Phrase ListName(string list) => EvaluationText.ListName(Enum.TryParse<Scoring.ListName>(list, ignoreCase: true, out var l) ? l : Scoring.ListName.None);
 
     public static Phrase StateName(string state) => state switch
     {
@@ -107,36 +102,6 @@ public static class PublicationText
         "upheld" => new("采纳", "Upheld"),
         _ => new("驳回", "Dismissed"),
     };
-
-    /// <summary>A rule's name: a deduction or bonus kind, the base, or an indicator rule (indicator:method).</summary>
-    public static Phrase RuleName(string rule) => rule switch
-    {
-        Scorer.BaseRule => new("基础分", "Base"),
-        "late-report" => new("迟报", "Late report"),
-        "missing-report" => new("漏报", "Missing report"),
-        "overdue-item" => new("整改逾期", "Overdue rectification item"),
-        "overdue-progress-report" => new("挂牌督办进展逾期", "Overdue listed-supervision progress report"),
-        "failed-spot-check" => new("应急值守抽查未通过", "Failed emergency-duty spot check"),
-        "reopened-trouble-spot" => new("治安乱点反弹", "Reopened trouble spot"),
-        "negative-incident" => new("负面事件", "Negative incident"),
-        "early-close-out" => new("提前销号", "Finding closed out early"),
-        "commendation" => new("表扬", "Commendation"),
-        _ when rule.EndsWith(":rank") => new($"{rule[..^5]}（排名）", $"{rule[..^5]} (rank)"),
-        _ when rule.EndsWith(":target") => new($"{rule[..^7]}（目标）", $"{rule[..^7]} (target)"),
-        _ when rule.EndsWith(":improvement") => new($"{rule[..^12]}（同比改善）", $"{rule[..^12]} (improvement)"),
-        _ => new(rule, rule),
-    };
-
-    /// <summary>The scorer's reason for a list (rank 3 of 21: top 5; major negative incident: …) in the reader's language.</summary>
-    public static string? ListReasonText(string? reason)
-    {
-        if (reason is null) return null;
-        var m = System.Text.RegularExpressions.Regex.Match(reason, @"^rank (\d+) of (\d+): (top|bottom) (\d+)$");
-        if (m.Success)
-            return new Phrase($"第 {m.Groups[1]} 名（共 {m.Groups[2]}）：{(m.Groups[3].Value == "top" ? "前" : "后")} {m.Groups[4]} 名", reason);
-        const string major = "major negative incident: ";
-        return reason.StartsWith(major) ? new Phrase($"重大负面事件：{reason[major.Length..]}", reason) : reason;
-    }
 
     public sealed record Message(string Zh, string En)
     {

@@ -144,7 +144,7 @@ public sealed class Publications(CenturionDb db, CallerScope scope, EvaluationAc
         return (m, eval.Published, eval.Units);
     }
 
-    public static string ListCode(ListName l) => l switch { ListName.Red => "red", ListName.Black => "black", _ => "none" };
+    public static string ListCode(ListName l) => EvaluationText.Code(l);
 
     private Task<EvaluationPublication> LoadAsync(long id, CancellationToken ct) =>
         db.Set<EvaluationPublication>().Include(p => p.Scores).ThenInclude(s => s.Points).AsSplitQuery().SingleAsync(p => p.Id == id, ct);
@@ -295,8 +295,8 @@ public sealed class Publications(CenturionDb db, CallerScope scope, EvaluationAc
     {
         var rows = db.Set<EvaluationAppeal>().Where(a => a.Publication!.CampaignId == c.Id);
         if (office) return rows;
-        var me = scope.UnitId;
-        return rows.Where(a => db.UnitLinks.Any(l => (l.AncestorId == a.UnitId && l.DescendantId == me) || (l.AncestorId == me && l.DescendantId == a.UnitId)));
+        var own = access.OwnUnitIds();
+        return rows.Where(a => own.Contains(a.UnitId));
     }
 
     private async Task<IQueryable<EvaluationAppeal>> AppealsInScopeAsync(Campaign c, CancellationToken ct) => VisibleAppeals(c, await access.IsOfficeAsync(c, ct));

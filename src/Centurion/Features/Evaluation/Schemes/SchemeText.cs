@@ -85,18 +85,7 @@ public static class SchemeText
         _ => new("每改善 1 个百分点得“权重”分", "the weight per percentage point of improvement"),
     };
 
-    public static Phrase KindName(FactKind k) => k switch
-    {
-        FactKind.LateReport => new("迟报", "Late report"),
-        FactKind.MissingReport => new("漏报", "Missing report"),
-        FactKind.OverdueItem => new("整改事项逾期", "Overdue rectification item"),
-        FactKind.OverdueProgressReport => new("挂牌督办进展逾期未报", "Overdue listed-supervision progress report"),
-        FactKind.FailedSpotCheck => new("应急值守抽查不合格", "Failed emergency-duty spot check"),
-        FactKind.ReopenedTroubleSpot => new("隐患点位反弹", "Reopened trouble spot"),
-        FactKind.NegativeIncident => new("负面事件", "Negative incident"),
-        FactKind.EarlyCloseOut => new("提前完成整改销号", "Finding closed out early"),
-        _ => new("专班通报表扬", "Commendation by the campaign office"),
-    };
+    public static Phrase KindName(FactKind k) => EvaluationText.KindName(k);
 
     public static Phrase PrecedenceName(ListPrecedence p) => p == ListPrecedence.BlackWins ? new("黑榜优先", "the black list wins") : new("红榜优先", "the red list wins");
 
