@@ -33,6 +33,7 @@ public partial class DependencyTests
         ["Supervision"] = ["Units", "Accounts", "Campaigns", "Ledgers"],   // team members are users; plans target key places; draws with the spot check's DutyDraw
         ["Evaluation"] = ["Units", "Campaigns", "Statistics", "Reporting", "Ledgers", "Supervision"], // scores from the facts each keeps; significance from Change.Z
         ["Work"] = ["Units", "Accounts"],                                     // enumerates the IWorkSource each feature registers; reminds every user
+        ["Escalation"] = [],                                                  // the ladder's rules (pure)
         ["Demo"] = ["Units", "Accounts", "Campaigns", "Statistics", "Reporting", "Records", "Ledgers", "Supervision", "Evaluation"], // writes the demo through each feature
     };
 
