@@ -5,8 +5,10 @@ using Microsoft.Playwright;
 namespace Centurion.Tests.Browser;
 
 /// <summary>
-/// The province campaign office in Chromium follows August 2022's evaluation from the campaign to the record behind a deduction:
-/// the ranking, a black-listed unit's explanation, and a deduction's source, an overdue rectification item.
+/// The evaluation in Chromium: the province campaign office follows August 2022's evaluation from the campaign to the record
+/// behind a deduction (the ranking, a black-listed unit's explanation, a deduction's source, an overdue rectification item); and
+/// a month's whole course: the office edits the draft scheme, runs September, compares the what-if, publishes; Mianyang appeals a
+/// deduction; the office upholds it.
 /// </summary>
 public class EvaluationJourney(Support.Browser browser) : IClassFixture<Support.Browser>
 {
@@ -47,5 +49,61 @@ public class EvaluationJourney(Support.Browser browser) : IClassFixture<Support.
         await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#not-found")).ToHaveCountAsync(0);
         await Support.Browser.ScreenshotAsync(page, "evaluation-source");
+    }
+
+    [Fact]
+    public async Task The_office_edits_the_draft_compares_and_publishes_september_and_decides_mianyangs_appeal()
+    {
+        await using var app = await TestApp.StartAsync(DatabaseProvider.Sqlite, realServer: true);
+        app.Clock.SetLocal(2022, 10, 4, 10, 0); // September's month (1 September – 2 October) is over; nothing of it published yet
+        var office = await browser.OpenAsync(app);
+        await Support.Browser.SignInAsync(office, "province");
+
+        // The draft, version 2 from September: one more unit on the red list.
+        await office.GotoAsync("/campaigns/summer-2022/evaluation/scheme");
+        var redTop = int.Parse(await office.InputValueAsync("#s-redTop"));
+        await office.FillAsync("#s-redTop", (redTop + 1).ToString());
+        await office.ClickAsync("#s-save");
+        await Assertions.Expect(office.Locator("#scheme-message")).ToBeVisibleAsync();
+        Assert.Equal((redTop + 1).ToString(), await office.InputValueAsync("#s-redTop"));
+
+        // September under the published version, then beside the draft: the draft's red list is one longer.
+        await office.GotoAsync("/campaigns/summer-2022/evaluation/2022-09");
+        var red = await office.Locator("#red-list li").CountAsync();
+        Assert.InRange(red, 1, redTop);
+        await office.CheckAsync("#f-whatif");
+        await office.ClickAsync("#f-go");
+        await Assertions.Expect(office.Locator("#whatif-note")).ToBeVisibleAsync();
+        Assert.Equal(red + 1, await office.Locator("[id^='draft-list-'] .red-list").CountAsync());
+        await Support.Browser.ScreenshotAsync(office, "evaluation-whatif");
+
+        // Publish September: its frozen ranking with its hash; the appeal period runs from today.
+        await office.GotoAsync("/campaigns/summer-2022/evaluation/2022-09/publication");
+        await office.ClickAsync("#publish");
+        await Assertions.Expect(office.Locator("#sha")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[0-9a-f]{64}$"));
+        await Assertions.Expect(office.Locator("#ranking")).ToBeVisibleAsync();
+
+        // Mianyang appeals its first deduction of September.
+        var mianyang = await browser.OpenAsync(app);
+        await Support.Browser.SignInAsync(mianyang, "mianyang");
+        await mianyang.GotoAsync("/campaigns/summer-2022/evaluation/2022-09/publication/units/510700");
+        await Assertions.Expect(mianyang.Locator("#appeal-period")).ToContainTextAsync("2022-10");
+        await mianyang.Locator("#points a[id^='appeal-']").First.ClickAsync();
+        await mianyang.FillAsync("#a-reason", "该项扣分所依据的报表已按时报送，系统记录有误，请予核实。");
+        await mianyang.ClickAsync("#a-send");
+        await mianyang.WaitForURLAsync("**/evaluation/appeals/*");
+        await Assertions.Expect(mianyang.Locator("#reason")).ToContainTextAsync("系统记录有误");
+        await Assertions.Expect(mianyang.Locator("#decide-form")).ToHaveCountAsync(0);
+        var appealUrl = new Uri(mianyang.Url).AbsolutePath;
+
+        // The office finds it among the open appeals and upholds it: a correction beside the month, the snapshot as it was.
+        await office.GotoAsync("/campaigns/summer-2022/evaluation/appeals");
+        await office.ClickAsync($"a[href='{appealUrl}']");
+        await office.FillAsync("#d-reason", "经核实，报表按时报送，扣分有误，予以更正。");
+        await office.ClickAsync("#d-uphold");
+        await Assertions.Expect(office.Locator("#correction")).ToBeVisibleAsync();
+        await Support.Browser.ScreenshotAsync(office, "evaluation-appeal-upheld");
+        await office.GotoAsync("/campaigns/summer-2022/evaluation/2022-09/publication");
+        await Assertions.Expect(office.Locator("#corrections")).ToContainTextAsync("绵阳市");
     }
 }

@@ -213,6 +213,44 @@ public class PublicationTests
     }
 
     [Theory, BothDatabases]
+    public async Task An_appeal_its_page_and_its_evidence_are_not_found_for_another_unit(DatabaseProvider provider)
+    {
+        await using var app = await StartAsync(provider);
+        app.Clock.SetLocal(2026, 8, 3, 10, 0);
+        await Read<PublicationDto>(await app.ApiAs("province").PostAsync($"{Api}/2026-07/publish", null), HttpStatusCode.Created);
+        var chengdu = app.ApiAs("chengdu");
+        var unit = await Read<PublishedUnitDto>(await chengdu.GetAsync($"{Api}/2026-07/publication/units/510100"));
+        var pdf = Centurion.Tests.Evidence.EvidenceSamples.Pdf();
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent("2026-07"), "month" }, { new StringContent("510100"), "unit" },
+            { new StringContent(unit.Points.First(p => p.Points < 0).Id.ToString()), "point" }, { new StringContent("附故障报修单"), "reason" },
+            { new ByteArrayContent(pdf), "evidence", "报修单.pdf" },
+        };
+        var appeal = await Read<AppealDto>(await chengdu.PostAsync($"{Api}/appeals", form), HttpStatusCode.Created);
+        var file = Assert.Single(appeal.Evidence);
+        string[] urls = [$"{Api}/appeals/{appeal.Id}", $"{Api}/appeals/{appeal.Id}/evidence/{file.Id}", file.Download,
+            $"/campaigns/{TestCampaign.Code}/evaluation/appeals/{appeal.Id}"];
+
+        // The unit and the office get each; Mianyang, a peer, "not found" for each.
+        foreach (var user in new[] { "chengdu", "province" })
+            foreach (var url in urls)
+            {
+                var r = await app.ApiAs(user).GetAsync(url);
+                Assert.True(r.StatusCode == HttpStatusCode.OK, $"{user} {url}: {(int)r.StatusCode}");
+                if (url.Contains("/evidence/")) Assert.Equal(pdf, await r.Content.ReadAsByteArrayAsync());
+            }
+        foreach (var url in urls)
+            Assert.True((await app.ApiAs("mianyang").GetAsync(url)).StatusCode == HttpStatusCode.NotFound, $"mianyang {url}");
+        // Nor does another unit find it in the lists: the API's and the page's.
+        Assert.Empty(await Read<List<AppealRowDto>>(await app.ApiAs("mianyang").GetAsync($"{Api}/appeals")));
+        Assert.DoesNotContain($"/appeals/{appeal.Id}\"", await TestApp.PageAsync(app.ApiAs("mianyang"), $"/campaigns/{TestCampaign.Code}/evaluation/appeals"));
+        Assert.Contains($"/appeals/{appeal.Id}\"", await TestApp.PageAsync(app.ApiAs("province"), $"/campaigns/{TestCampaign.Code}/evaluation/appeals"));
+        // A file of another appeal's id is not found through this one.
+        Assert.Equal(HttpStatusCode.NotFound, (await chengdu.GetAsync($"{Api}/appeals/{appeal.Id}/evidence/{file.Id + 1000}")).StatusCode);
+    }
+
+    [Theory, BothDatabases]
     public async Task The_demo_has_july_and_august_published_as_of_then_with_one_appeal_dismissed_and_one_upheld(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
