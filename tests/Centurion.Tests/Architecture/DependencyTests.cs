@@ -32,6 +32,7 @@ public partial class DependencyTests
         ["Ledgers"] = ["Units", "Campaigns", "Statistics", "Dashboard"], // reconciles with SubtreeTotals; draws on PrefectureMap
         ["Supervision"] = ["Units", "Accounts", "Campaigns", "Ledgers"],   // team members are users; plans target key places; draws with the spot check's DutyDraw
         ["Evaluation"] = ["Units", "Campaigns", "Statistics", "Reporting", "Ledgers", "Supervision"], // scores from the facts each keeps; significance from Change.Z
+        ["Notices"] = [],                                                     // the document: a pure writer from NoticeContent to .docx, PDF and the page
         ["Work"] = ["Units", "Accounts"],                                     // enumerates the IWorkSource each feature registers; reminds every user
         ["Escalation"] = [],                                                  // the ladder's rules (pure)
         ["Demo"] = ["Units", "Accounts", "Campaigns", "Statistics", "Reporting", "Records", "Ledgers", "Supervision", "Evaluation"], // writes the demo through each feature
