@@ -8,6 +8,7 @@ using Centurion.Features.Ledgers;
 using Centurion.Features.Reporting;
 using Centurion.Features.Records;
 using Centurion.Features.Statistics;
+using Centurion.Features.Escalation;
 using Centurion.Features.Evaluation;
 using Centurion.Features.Supervision;
 using Centurion.Features.Units;
@@ -54,6 +55,7 @@ public static class CenturionApp
         services.AddWork();
         services.AddSupervision();
         services.AddEvaluation();
+        services.AddEscalation();
         services.AddSingleton<IFactSource, ReportFacts>();
         services.AddSingleton<IFactSource, RecordFacts>();
         services.AddScoped<CampaignPlan>().AddScoped<KeyTasks>().AddWorkSource<KeyTaskWork>();
@@ -103,6 +105,7 @@ public static class CenturionApp
         app.MapWorkApi();
         app.MapSupervision();
         app.MapEvaluation();
+        app.MapEscalation();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -34,7 +34,7 @@ public partial class DependencyTests
         ["Evaluation"] = ["Units", "Campaigns", "Statistics", "Reporting", "Ledgers", "Supervision"], // scores from the facts each keeps; significance from Change.Z
         ["Notices"] = [],                                                     // the document: a pure writer from NoticeContent to .docx, PDF and the page
         ["Work"] = ["Units", "Accounts"],                                     // enumerates the IWorkSource each feature registers; reminds every user
-        ["Escalation"] = [],                                                  // the ladder's rules (pure)
+        ["Escalation"] = ["Units", "Campaigns", "Evaluation", "Supervision"], // runs on a published month (IMonthPublished); reads its lists, the register's major incidents and the overdue items (OpenItems)
         ["Demo"] = ["Units", "Accounts", "Campaigns", "Statistics", "Reporting", "Records", "Ledgers", "Supervision", "Evaluation"], // writes the demo through each feature
     };
 

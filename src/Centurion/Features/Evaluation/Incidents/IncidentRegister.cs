@@ -105,6 +105,15 @@ public sealed class IncidentRegister(CenturionDb db, CallerScope scope, Evaluati
     private async Task<IReadOnlyList<string>> ActionsAsync(Campaign c, RegisterEntry e, CancellationToken ct) =>
         !e.IsWithdrawn && await IsOfficeAsync(c, ct) ? ["withdraw"] : [];
 
+    /// <summary>A major incident in the register (not withdrawn), for features that react to one (the escalation ladder). No scope check.</summary>
+    public sealed record MajorIncident(long Id, string Unit, DateOnly Date, string Kind, string Description);
+
+    /// <summary>The campaign's major negative incidents that stand (withdrawn ones left out), by date.</summary>
+    public static async Task<IReadOnlyList<MajorIncident>> MajorIncidentsAsync(CenturionDb db, int campaignId, CancellationToken ct = default) =>
+        [.. (await db.Set<RegisterEntry>().Where(e => e.CampaignId == campaignId && e.Type == RegisterType.Incident && e.Major && e.WithdrawnUtc == null)
+            .Select(e => new { e.Id, e.Unit!.Code, e.Date, e.Kind, e.Description }).ToListAsync(ct))
+            .OrderBy(e => e.Date).ThenBy(e => e.Id).Select(e => new MajorIncident(e.Id, e.Code, e.Date, e.Kind ?? "", e.Description))];
+
     public static string Code(RegisterType t) => t == RegisterType.Incident ? "incident" : "commendation";
 
     public static RegisterType? ParseType(string? code) => code?.Trim().ToLowerInvariant() switch

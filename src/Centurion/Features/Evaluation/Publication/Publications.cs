@@ -46,7 +46,8 @@ public sealed record AppealDto(long Id, string Campaign, string Month, string Un
 /// not the office) appeal its deductions within the period. Reads go through <see cref="EvaluationAccess"/>: another unit's
 /// explanation and appeals are "not found"; its ranking row only where the scheme publishes the ranking.
 /// </summary>
-public sealed class Publications(CenturionDb db, CallerScope scope, EvaluationAccess access, Actor actor, TimeProvider clock, EvidenceStore? store = null)
+public sealed class Publications(CenturionDb db, CallerScope scope, EvaluationAccess access, Actor actor, TimeProvider clock, EvidenceStore? store = null,
+    IEnumerable<IMonthPublished>? onPublished = null)
 {
     public static string AppealFileUrl(string campaign, long appealId, long fileId) => $"/campaigns/{campaign}/evaluation/appeals/{appealId}/evidence/{fileId}";
 
@@ -78,7 +79,8 @@ public sealed class Publications(CenturionDb db, CallerScope scope, EvaluationAc
     /// <summary>
     /// Publishes the month: scores it at the clock's now (<see cref="Evaluations.ComputeAsync"/>) under the version that applies,
     /// and stores exactly that, as rows and as the canonical snapshot with its hash, in one transaction. The office's; once per
-    /// month and scheme version (409); only once the month is over (409); audited as every save is.
+    /// month and scheme version (409); only once the month is over (409); audited as every save is. What other features do
+    /// on publishing (<see cref="IMonthPublished"/>: the escalation ladder's proposals) happens in the same transaction.
     /// </summary>
     public async Task<PublicationDto> PublishAsync(string campaign, string? month, CancellationToken ct = default)
     {
@@ -106,6 +108,7 @@ public sealed class Publications(CenturionDb db, CallerScope scope, EvaluationAc
             db.Add(publication);
             try { await db.SaveChangesAsync(t); }
             catch (DbUpdateException) { db.ChangeTracker.Clear(); throw DomainException.Conflict(PublicationText.AlreadyPublished(m.Key, version.Number)); }
+            foreach (var hook in onPublished ?? []) await hook.PublishedAsync(new(c.Id, c.Code, m.Key, version.Number, now), t);
             return publication.Id;
         }, ct);
         return await DescribeAsync(c, await LoadAsync(id, ct), ct);
