@@ -54,9 +54,7 @@ public sealed class Escalations(CenturionDb db, EscalationAccess access, Actor a
     /// </summary>
     public async Task<IReadOnlyList<EscalationProposal>> RunAsync(Campaign c, string month, CancellationToken ct = default)
     {
-        var versions = await db.Set<LadderVersion>().Where(v => v.CampaignId == c.Id && v.State == LadderState.Published).ToListAsync(ct);
-        var first = LadderRules.Parse(month);
-        var version = versions.Where(v => v.FromMonth <= first).OrderByDescending(v => v.FromMonth).ThenByDescending(v => v.Number).FirstOrDefault();
+        var version = await ApplyingAsync(c, month, ct);
         if (version is null) return [];
         var now = Now;
         var lists = (await PublishedLists.AllAsync(db, c.Id, ct)).Where(l => string.CompareOrdinal(l.Month, month) <= 0).ToList();
@@ -94,15 +92,22 @@ public sealed class Escalations(CenturionDb db, EscalationAccess access, Actor a
         var month = await db.Set<EvaluationPublication>().Where(p => p.CampaignId == c.Id).MaxAsync(p => (string?)p.Month, ct)
             ?? throw DomainException.Conflict(new("尚无已发布的考核月份，升级规则无从运行。", "No evaluation month is published yet; the ladder has nothing to run on."));
         var made = await db.InTransactionAsync(t => RunAsync(c, month, t), ct);
-        var version = await db.Set<LadderVersion>().Where(v => v.CampaignId == c.Id && v.State == LadderState.Published && v.FromMonth <= LadderRules.Parse(month))
-            .OrderByDescending(v => v.FromMonth).ThenByDescending(v => v.Number).Select(v => (int?)v.Number).FirstOrDefaultAsync(ct);
+        var version = await ApplyingAsync(c, month, ct);
         var ids = made.Select(p => p.Id).ToList();
-        return new(c.Code, month, version, await DescribeAsync(c, await Load().Where(p => ids.Contains(p.Id)).ToListAsync(ct), ct));
+        return new(c.Code, month, version?.Number, await DescribeAsync(c, await Load(db.Set<EscalationProposal>().Where(p => ids.Contains(p.Id))).ToListAsync(ct), ct));
+    }
+
+    /// <summary>The published ladder version that applies to <paramref name="month"/>: the latest from that month or before; none, null.</summary>
+    private Task<LadderVersion?> ApplyingAsync(Campaign c, string month, CancellationToken ct)
+    {
+        var first = LadderRules.Parse(month);
+        return db.Set<LadderVersion>().Where(v => v.CampaignId == c.Id && v.State == LadderState.Published && v.FromMonth <= first)
+            .OrderByDescending(v => v.FromMonth).ThenByDescending(v => v.Number).FirstOrDefaultAsync(ct);
     }
 
     // ---- proposals ----
 
-    private IQueryable<EscalationProposal> Load() => db.Set<EscalationProposal>().Include(p => p.Unit).Include(p => p.History).AsSplitQuery();
+    private static IQueryable<EscalationProposal> Load(IQueryable<EscalationProposal> rows) => rows.Include(p => p.Unit).Include(p => p.History).AsSplitQuery();
 
     public async Task<IQueryable<EscalationProposal>> VisibleAsync(Campaign c, CancellationToken ct = default) =>
         await access.VisibleAsync(c, db.Set<EscalationProposal>().Where(p => p.CampaignId == c.Id), ct);
@@ -118,16 +123,14 @@ public sealed class Escalations(CenturionDb db, EscalationAccess access, Actor a
             rows = rows.Where(p => p.State == s);
         }
         if (!string.IsNullOrWhiteSpace(unit)) rows = rows.Where(p => p.Unit!.Code == unit.Trim());
-        var ids = await rows.Select(p => p.Id).ToListAsync(ct);
-        var list = await Load().Where(p => ids.Contains(p.Id)).ToListAsync(ct);
+        var list = await Load(rows).ToListAsync(ct);
         return await DescribeAsync(c, [.. list.OrderBy(p => p.State != ProposalState.Open).ThenByDescending(p => p.Month, StringComparer.Ordinal)
             .ThenBy(p => p.Unit!.Code, StringComparer.Ordinal).ThenBy(p => p.Rung).ThenBy(p => p.Id)], ct);
     }
 
     private async Task<EscalationProposal> FindAsync(Campaign c, long id, CancellationToken ct)
     {
-        var visible = await VisibleAsync(c, ct);
-        return await Load().Where(p => visible.Any(v => v.Id == p.Id)).FirstOrDefaultAsync(p => p.Id == id, ct)
+        return await Load(await VisibleAsync(c, ct)).FirstOrDefaultAsync(p => p.Id == id, ct)
             ?? throw DomainException.NotFound(new($"找不到升级建议 {id}。", $"Escalation proposal {id} was not found."));
     }
 

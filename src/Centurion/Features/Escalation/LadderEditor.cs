@@ -3,6 +3,7 @@ using System.Text.Json;
 using Centurion.Data;
 using Centurion.Features.Campaigns;
 using Centurion.Features.Escalation.Rules;
+using Centurion.Features.Evaluation.Schemes;
 using Centurion.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,7 +30,7 @@ public sealed class LadderEditor(CenturionDb db, EscalationAccess access, Actor 
     public static readonly Phrase NoDraft = new("没有草稿；请先新建草稿。", "There is no draft; start one first.");
     public static readonly Phrase DraftExists = new("已有草稿，请修改该草稿。", "There is a draft already: edit it.");
     public static readonly Phrase Stale = new("草稿已被他人修改，请刷新后重做。", "The draft changed meanwhile; reload it and make the change again.");
-    public static readonly Phrase BadMonth = new("请用 YYYY-MM 格式填写月份", "use YYYY-MM for the month");
+    public static readonly Phrase BadMonth = SchemeEditor.BadMonth;
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -119,13 +120,8 @@ public sealed class LadderEditor(CenturionDb db, EscalationAccess access, Actor 
         return Describe(draft, true);
     }
 
-    public static DateOnly? ParseMonth(string? text, FieldErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        if (DateOnly.TryParseExact(text.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-        errors.Add("fromMonth", BadMonth);
-        return null;
-    }
+    /// <summary><c>YYYY-MM</c> as the month's first day, read as the scoring scheme's editor reads it (<see cref="SchemeEditor.ParseMonth"/>).</summary>
+    public static DateOnly? ParseMonth(string? text, FieldErrors errors) => SchemeEditor.ParseMonth(text, errors);
 
     private async Task<LadderVersion> FindAsync(Campaign c, int number, bool office, CancellationToken ct) =>
         await Versions(c).Where(v => v.Number == number && (office || v.State == LadderState.Published)).Include(v => v.History).FirstOrDefaultAsync(ct)

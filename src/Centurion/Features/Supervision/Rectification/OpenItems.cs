@@ -12,7 +12,8 @@ public static class OpenItems
 {
     /// <summary>
     /// The campaign's items from its inspections' findings that are overdue at <paramref name="nowUtc"/> (not closed out, the
-    /// deadline's province day over), with the days since the deadline: 1 on the day after it.
+    /// deadline's province day over: <see cref="RectificationItem.IsOverdue"/> as a query), with the days since the deadline: 1 on
+    /// the day after it.
     /// </summary>
     public static async Task<IReadOnlyList<OverdueItem>> OverdueAsync(CenturionDb db, int campaignId, DateTime nowUtc, CancellationToken ct = default)
     {
